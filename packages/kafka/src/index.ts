@@ -1,0 +1,81 @@
+import { type Admin, type IHeaders, Kafka, type LogEntry, logLevel } from 'kafkajs';
+
+export type {
+  Admin,
+  Consumer,
+  EachBatchPayload,
+  IHeaders,
+  KafkaMessage,
+  Producer,
+  Transaction,
+} from 'kafkajs';
+export { Kafka };
+
+/** Default topic names (ARCHITECTURE §4). Every name is configuration; these are only the defaults. */
+export const defaultTopics = {
+  ticketEvents: 'tidings.ticket-events.v1',
+  ticketEventsDlq: 'tidings.ticket-events.dlq.v1',
+  deliveries: (channelKind: string) => `tidings.deliveries.${channelKind}.v1`,
+  retry: (channelKind: string) => `tidings.retry.${channelKind}.v1`,
+  dlq: (channelKind: string) => `tidings.dlq.${channelKind}.v1`,
+} as const;
+
+export interface TopicSpec {
+  topic: string;
+  partitions?: number;
+  /** Compacted topics keep the latest value per key (state topics). */
+  compacted?: boolean;
+}
+
+/** kafkajs logs through this: one JSON line per entry on stderr, warnings and errors only by default. */
+function jsonLogCreator() {
+  return ({ namespace, level, log }: LogEntry) => {
+    const { message, timestamp: _timestamp, logger: _logger, ...extra } = log;
+    const levelName = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info';
+    process.stderr.write(
+      `${JSON.stringify({ level: levelName, time: new Date().toISOString(), component: `kafkajs.${namespace}`, msg: message, ...extra })}\n`,
+    );
+  };
+}
+
+export function createKafka(options: { brokers: string[]; clientId: string }): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    logCreator: jsonLogCreator,
+    retry: { initialRetryTime: 200, retries: 10 },
+  });
+}
+
+/** Creates missing topics; existing ones are left as they are. */
+export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<void> {
+  const admin: Admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = specs.filter((spec) => !existing.has(spec.topic));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((spec) => ({
+        topic: spec.topic,
+        numPartitions: spec.partitions ?? 1,
+        configEntries: spec.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+      })),
+    });
+  } catch (error) {
+    // Another instance may have created the same topic between list and create.
+    if (!(error instanceof Error && /already exists/i.test(error.message))) throw error;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** A header's value as a string, whichever shape kafkajs gives it (Buffer, string, array). */
+export function headerValue(headers: IHeaders | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  if (first === undefined || first === null) return undefined;
+  return typeof first === 'string' ? first : first.toString('utf8');
+}
