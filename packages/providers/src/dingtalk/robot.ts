@@ -1,0 +1,103 @@
+import { signDingTalkRobot } from './sign.ts';
+
+/** China host. The international docs show `https://oapi.dingtalk.io`. */
+export const DINGTALK_ROBOT_DEFAULT_BASE_URL = 'https://oapi.dingtalk.com';
+
+/** Limits of a DingTalk custom group robot. */
+export const DINGTALK_ROBOT_LIMITS = {
+  /** https://help.dingtalk.io/open/development/custom-robots-send-group-messages */
+  messagesPerMinute: 20,
+  /** Exceeding `messagesPerMinute` throttles the robot for 10 minutes (same page). */
+  throttleSeconds: 600,
+  /**
+   * UNVERIFIED: `message too long, exceed 20000 bytes` appears only as a constant in third-party
+   * Go code, not in DingTalk's docs. Informational; requests are not rejected client-side on it.
+   */
+  maxMessageBytes: 20_000,
+  /** https://help.dingtalk.io/open/dingstart/customize-robot-security-settings */
+  maxKeywords: 10,
+  /** A signed request's timestamp must be within 1 hour of DingTalk's clock (same page). */
+  signatureTimestampToleranceMs: 60 * 60 * 1000,
+} as const;
+
+/** Who to mention. https://help.dingtalk.io/open/development/custom-robots-send-group-messages */
+export type DingTalkRobotAt = {
+  atMobiles?: string[];
+  atUserIds?: string[];
+  isAtAll?: boolean;
+};
+
+export type DingTalkRobotTextMessage = { msgtype: 'text'; content: string; at?: DingTalkRobotAt };
+
+/** `title` is what the chat list previews; `text` is the Markdown body. */
+export type DingTalkRobotMarkdownMessage = {
+  msgtype: 'markdown';
+  title: string;
+  text: string;
+  at?: DingTalkRobotAt;
+};
+
+export type DingTalkRobotMessage = DingTalkRobotTextMessage | DingTalkRobotMarkdownMessage;
+
+export type DingTalkRobotRequestInput = {
+  /** Defaults to {@link DINGTALK_ROBOT_DEFAULT_BASE_URL}; a sandbox passes e.g. `http://127.0.0.1:4010/dingtalk/oapi`. */
+  baseUrl?: string;
+  accessToken: string;
+  /** The robot's signing secret (`SEC...`). When absent (or empty) the request is not signed. */
+  secret?: string;
+  message: DingTalkRobotMessage;
+  /** The signing time. Sign right before sending: DingTalk rejects timestamps more than 1 h off. */
+  timestampMs: number;
+  /** Sent as `msgUuid`, so a retry with the same key is not delivered twice. */
+  idempotencyKey?: string;
+};
+
+export type HttpRequest = { url: string; body: string; headers: Record<string, string> };
+
+/**
+ * Builds the exact HTTP request for `POST /robot/send`. Pure: no clock, no I/O.
+ * https://help.dingtalk.io/open/development/custom-robots-send-group-messages
+ */
+export function buildDingTalkRobotRequest(input: DingTalkRobotRequestInput): HttpRequest {
+  const baseUrl = (input.baseUrl ?? DINGTALK_ROBOT_DEFAULT_BASE_URL).replace(/\/+$/, '');
+  // URLSearchParams percent-encodes every value once (`/`, `+`, `=` in the Base64 sign included).
+  // Nothing else may encode the sign again: double encoding is answered with `sign not match`.
+  const query = new URLSearchParams({ access_token: input.accessToken });
+  if (input.secret) {
+    query.set('timestamp', String(input.timestampMs));
+    query.set('sign', signDingTalkRobot(input.secret, input.timestampMs));
+  }
+  return {
+    url: `${baseUrl}/robot/send?${query.toString()}`,
+    body: JSON.stringify(dingTalkRobotBody(input.message, input.idempotencyKey)),
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  };
+}
+
+/** The vendor JSON body: `{"msgtype":"<type>","<type>":{...},"at":{...},"msgUuid":"..."}`. */
+export function dingTalkRobotBody(
+  message: DingTalkRobotMessage,
+  idempotencyKey?: string,
+): Record<string, unknown> {
+  const body: Record<string, unknown> =
+    message.msgtype === 'text'
+      ? { msgtype: 'text', text: { content: message.content } }
+      : { msgtype: 'markdown', markdown: { title: message.title, text: message.text } };
+  // DingTalk only highlights a mention when `@<mobile>` / `@<userId>` also appears in the text
+  // (DingtalkChatbot appends it); whether that is required is UNVERIFIED, so the text is left as written.
+  const at = atBody(message.at);
+  if (at) body.at = at;
+  // `msgUuid` is listed only by the international doc (help.dingtalk.io, page above) as an idempotency
+  // key; UNVERIFIED on the China host, where it is presumably ignored. Sending it is harmless.
+  if (idempotencyKey !== undefined) body.msgUuid = idempotencyKey;
+  return body;
+}
+
+function atBody(at: DingTalkRobotAt | undefined): DingTalkRobotAt | undefined {
+  if (!at) return undefined;
+  const out: DingTalkRobotAt = {};
+  if (at.atMobiles !== undefined) out.atMobiles = [...at.atMobiles];
+  if (at.atUserIds !== undefined) out.atUserIds = [...at.atUserIds];
+  if (at.isAtAll !== undefined) out.isAtAll = at.isAtAll;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
