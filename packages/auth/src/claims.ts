@@ -14,6 +14,12 @@ export interface Claims {
 export const CLAIMS_HEADER = 'x-tidings-claims';
 export const CLAIMS_SIGNATURE_HEADER = 'x-tidings-claims-signature';
 
+/**
+ * The claims-signing secret the gateway and the subgraphs fall back to outside production, so a local
+ * mesh works with no configuration. It is public, so services refuse it when NODE_ENV=production.
+ */
+export const DEVELOPMENT_CLAIMS_SECRET = 'tidings-development-only-claims-secret-0123456789';
+
 function sign(encodedClaims: string, secret: string): string {
   return createHmac('sha256', secret).update(encodedClaims).digest('base64url');
 }
