@@ -1,0 +1,26 @@
+// One vitest run for the whole repository, against real Kafka and PostgreSQL: the globalSetup starts them
+// (or uses KAFKA_BROKERS / DATABASE_URL) and test files reach them through @tidings/testkit.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'services/*/src/**/*.test.ts',
+      'services/*/test/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
+    exclude: ['**/node_modules/**', '**/.data/**'],
+    globalSetup: ['packages/testkit/src/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 60_000,
+    pool: 'forks',
+    // Two cores: at most two test files at once (the broker and the database need CPU too).
+    maxWorkers: 2,
+    // kafkajs 2.2.4 arms negative timeouts, which Node 24 reports; harmless (see scripts/infra/process.ts).
+    execArgv: ['--disable-warning=TimeoutNegativeWarning'],
+    // No focused tests sneak into a commit.
+    allowOnly: false,
+  },
+});
