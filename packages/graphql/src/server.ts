@@ -1,0 +1,209 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { type Claims, readForwardedClaims } from '@tidings/auth';
+import { type GraphQLSchema, parse } from 'graphql';
+import { createLogger, describeError, type Logger } from './logger.ts';
+
+export interface SubgraphServerOptions<Context extends BaseContext> {
+  /** The subgraph's name, for logs. */
+  name: string;
+  /** The subgraph's SDL, starting with its federation `@link`. */
+  typeDefs: string;
+  resolvers: GraphQLResolverMap<Context>;
+  /** Shared with the gateway: verifies the claims it forwards (`readForwardedClaims`). */
+  claimsSecret: string;
+  /** Called once per request; `claims` is null for an anonymous request. */
+  buildContext(claims: Claims | null): Context | Promise<Context>;
+  host: string;
+  /** 0 picks a free port; the returned `url` has the real one. */
+  port: number;
+  logger?: Logger;
+  /** Larger request bodies are refused with 413. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningSubgraphServer {
+  /** Where the GraphQL endpoint listens, e.g. `http://127.0.0.1:4001/graphql`. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export function buildSubgraphSchemaFromSdl<Context>(
+  typeDefs: string,
+  resolvers: GraphQLResolverMap<Context>,
+): GraphQLSchema {
+  return buildSubgraphSchema([
+    { typeDefs: parse(typeDefs), resolvers: resolvers as GraphQLResolverMap<unknown> },
+  ]);
+}
+
+class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, error: HttpError): void {
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const CLAIMS_REJECTIONS: Record<string, string> = {
+  'missing-signature': 'the forwarded claims carry no signature: requests must come through the gateway',
+  'bad-signature': 'the forwarded claims signature is invalid: requests must come through the gateway',
+  'malformed-claims': 'the forwarded claims are malformed',
+};
+
+/**
+ * Serves one federated subgraph over node:http: `POST|GET /graphql` and `GET /healthz`. Every request's
+ * gateway-forwarded claims are verified before anything else; a bad or missing signature is answered
+ * with 401 and never reaches a resolver, no claims at all give an anonymous context.
+ */
+export async function createSubgraphServer<Context extends BaseContext>(
+  options: SubgraphServerOptions<Context>,
+): Promise<RunningSubgraphServer> {
+  const logger = options.logger ?? createLogger(options.name);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const httpServer = createServer();
+  const apollo = new ApolloServer<Context>({
+    schema: buildSubgraphSchemaFromSdl(options.typeDefs, options.resolvers),
+    includeStacktraceInErrorResponses: false,
+    // Inline traces (ftv1) are for Apollo's own router and cloud; our gateway does not read them.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    formatError(formatted, error) {
+      if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+      // An unexpected failure: log what it was, and tell the client no more than that it happened.
+      logger.error('resolver failed', { path: formatted.path, ...describeError(unwrapResolverError(error)) });
+      return {
+        message: 'internal error',
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
+    },
+  });
+  await apollo.start();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/healthz' && req.method === 'GET') {
+      sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (url.pathname !== GRAPHQL_PATH) throw new HttpError(404, 'NOT_FOUND', `no route ${url.pathname}`);
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (method !== 'GET' && method !== 'POST') {
+      res.setHeader('allow', 'GET, POST');
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed`);
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const forwarded = readForwardedClaims((name) => headers.get(name), options.claimsSecret);
+    if (!forwarded.ok) {
+      logger.warn('rejected forwarded claims', {
+        reason: forwarded.reason,
+        remote: req.socket.remoteAddress,
+      });
+      throw new HttpError(401, 'UNAUTHENTICATED', CLAIMS_REJECTIONS[forwarded.reason] ?? forwarded.reason);
+    }
+
+    let body: unknown;
+    if (method === 'POST') {
+      const text = await readBody(req, maxBodyBytes);
+      const contentType = headers.get('content-type') ?? '';
+      if (/^application\/(graphql-response\+)?json\b/i.test(contentType) && text !== '') {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new HttpError(400, 'BAD_REQUEST', 'the request body is not valid JSON');
+        }
+      } else {
+        body = text;
+      }
+    }
+
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: url.search, body },
+      context: async () => options.buildContext(forwarded.claims),
+    });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof HttpError) {
+        sendError(res, error);
+        return;
+      }
+      logger.error('request failed', describeError(error));
+      sendError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'internal error'));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const address = httpServer.address() as AddressInfo;
+  // A wildcard listener is reached through loopback from this host.
+  const reachable =
+    address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+  const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
+  const url = `http://${host}:${address.port}${GRAPHQL_PATH}`;
+  logger.info('listening', { url });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    stop() {
+      // The drain plugin closes the listener and waits for in-flight requests.
+      stopping ??= apollo.stop();
+      return stopping;
+    },
+  };
+}

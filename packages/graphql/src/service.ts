@@ -1,0 +1,146 @@
+import type { BaseContext } from '@apollo/server';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { Claims } from '@tidings/auth';
+import {
+  createOutboxRelay,
+  type Database,
+  type DatabaseHandle,
+  type DatabaseOptions,
+  migrateDatabase,
+  type OutboxRelay,
+  type OutboxTable,
+  openDatabase,
+} from '@tidings/db';
+import { createKafka, ensureTopics, type Producer } from '@tidings/kafka';
+import { Partitioners } from 'kafkajs';
+import { createLogger, describeError, type Logger } from './logger.ts';
+import { createSubgraphServer, type RunningSubgraphServer } from './server.ts';
+
+/** What a subgraph's resolvers get once the service has started. */
+export interface SubgraphRuntime {
+  db: Database;
+  /** Call after a mutation's transaction committed: publishes its outbox rows now instead of at the next poll. */
+  published(): void;
+  logger: Logger;
+}
+
+export interface SubgraphServiceOptions<Context extends BaseContext> {
+  /** Service and Postgres schema name: `identity`, `channels`, … */
+  name: string;
+  database: DatabaseOptions;
+  /** The service's committed drizzle-kit migrations. */
+  migrationsFolder: string;
+  outbox: OutboxTable;
+  kafka: { brokers: string[]; clientId?: string };
+  /** The compacted state topics this service publishes; created when missing. */
+  stateTopics: string[];
+  http: { host: string; port: number };
+  claimsSecret: string;
+  typeDefs: string;
+  graphql(runtime: SubgraphRuntime): {
+    resolvers: GraphQLResolverMap<Context>;
+    buildContext(claims: Claims | null): Context | Promise<Context>;
+  };
+  logger?: Logger;
+  /** How often the outbox relay looks for rows nobody nudged it about (another instance's, say). */
+  outboxPollIntervalMs?: number;
+}
+
+export interface SubgraphService {
+  start(): Promise<{ url: string }>;
+  /** Stops serving, publishes what is left in the outbox, then disconnects. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The life of every subgraph service: migrate its schema, ensure its state topics (compacted), connect an
+ * idempotent producer, start the outbox relay, then serve. A subgraph only brings its SDL, resolvers and
+ * repositories.
+ */
+export function createSubgraphService<Context extends BaseContext>(
+  options: SubgraphServiceOptions<Context>,
+): SubgraphService {
+  const logger = options.logger ?? createLogger(options.name);
+  let database: DatabaseHandle | undefined;
+  let producer: Producer | undefined;
+  let relay: OutboxRelay | undefined;
+  let server: RunningSubgraphServer | undefined;
+  let stopping: Promise<void> | undefined;
+
+  async function shutdown(): Promise<void> {
+    await server?.stop();
+    if (relay) {
+      await relay.drain();
+      await relay.stop();
+    }
+    await producer?.disconnect();
+    await database?.close();
+    server = undefined;
+    relay = undefined;
+    producer = undefined;
+    database = undefined;
+  }
+
+  return {
+    async start() {
+      if (server) return { url: server.url };
+      try {
+        database = await openDatabase(options.database);
+        await migrateDatabase(database, { migrationsFolder: options.migrationsFolder, schema: options.name });
+
+        const kafka = createKafka({
+          brokers: options.kafka.brokers,
+          clientId: options.kafka.clientId ?? `tidings-${options.name}`,
+        });
+        await ensureTopics(
+          kafka,
+          options.stateTopics.map((topic) => ({ topic, compacted: true })),
+        );
+        producer = kafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          createPartitioner: Partitioners.DefaultPartitioner,
+        });
+        await producer.connect();
+
+        relay = createOutboxRelay({
+          db: database.db,
+          table: options.outbox,
+          producer,
+          lockName: `tidings-outbox-${options.name}`,
+          ...(options.outboxPollIntervalMs ? { pollIntervalMs: options.outboxPollIntervalMs } : {}),
+          onError: (error) => logger.warn('outbox relay cycle failed; retrying', describeError(error)),
+        });
+        relay.start();
+
+        const activeRelay = relay;
+        const { resolvers, buildContext } = options.graphql({
+          db: database.db,
+          published: () => activeRelay.nudge(),
+          logger,
+        });
+        server = await createSubgraphServer<Context>({
+          name: options.name,
+          typeDefs: options.typeDefs,
+          resolvers,
+          buildContext,
+          claimsSecret: options.claimsSecret,
+          host: options.http.host,
+          port: options.http.port,
+          logger,
+        });
+        stopping = undefined;
+        return { url: server.url };
+      } catch (error) {
+        await shutdown().catch((cleanupError: unknown) =>
+          logger.error('cleanup after a failed start failed', describeError(cleanupError)),
+        );
+        throw error;
+      }
+    },
+    stop() {
+      stopping ??= shutdown();
+      return stopping;
+    },
+  };
+}
