@@ -93,10 +93,10 @@ export async function startLocalPostgres(options: StartLocalPostgresOptions): Pr
   const pgdata = join(dataDir, 'pgdata');
   const socketDir = join(dataDir, 'socket');
   const logFile = join(dataDir, 'postgres.log');
-  for (const dir of [dataDir, pgdata, socketDir]) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (user !== undefined) chownSync(dir, user.uid, user.gid);
-  }
+  // Missing parents get the usual modes: the server user must be able to reach dataDir.
+  mkdirSync(dataDir, { recursive: true });
+  for (const dir of [pgdata, socketDir]) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (user !== undefined) for (const dir of [dataDir, pgdata, socketDir]) chownSync(dir, user.uid, user.gid);
 
   if (!existsSync(join(pgdata, 'PG_VERSION'))) {
     await run(
@@ -112,7 +112,12 @@ export async function startLocalPostgres(options: StartLocalPostgresOptions): Pr
         '--no-instructions',
       ],
       { ...asUser, env: { ...process.env, LC_ALL: 'C' } },
-    );
+    ).catch((error: Error) => {
+      const hint = /Permission denied/.test(error.message)
+        ? `\n(The server runs as the \`postgres\` OS user: every directory above ${dataDir} must be searchable by it.)`
+        : '';
+      throw new Error(`${error.message}${hint}`);
+    });
   }
 
   for (let attempt = 1; ; attempt++) {
