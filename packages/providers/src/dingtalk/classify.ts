@@ -3,9 +3,9 @@ import { DINGTALK_ROBOT_LIMITS } from './robot.ts';
 
 /** Retry delay for a throttled robot: it stays throttled for 10 minutes. */
 export const DINGTALK_ROBOT_THROTTLE_RETRY_SECONDS = DINGTALK_ROBOT_LIMITS.throttleSeconds;
-/** errcode -1 means "system busy"; DingTalk advises retrying a few times. */
+/** errcode -1 means "system busy" (retry a few times). The delay is Tidings policy, not a vendor number. */
 export const DINGTALK_ROBOT_BUSY_RETRY_SECONDS = 5;
-/** HTTP 5xx / unreadable answers: a short, transient failure. */
+/** HTTP 5xx / unreadable answers: a short, transient failure. Tidings policy, not a vendor number. */
 export const DINGTALK_ROBOT_SERVER_ERROR_RETRY_SECONDS = 30;
 
 /**
