@@ -1,6 +1,7 @@
 // One vitest run for the whole repository, against real Kafka and PostgreSQL: the globalSetup starts them
 // (or uses KAFKA_BROKERS / DATABASE_URL) and test files reach them through @tidings/testkit.
 import { defineConfig } from 'vitest/config';
+import { NoSkippedTests } from './packages/testkit/src/no-skipped-tests.ts';
 
 export default defineConfig({
   test: {
@@ -20,7 +21,8 @@ export default defineConfig({
     maxWorkers: 2,
     // kafkajs 2.2.4 arms negative timeouts, which Node 24 reports; harmless (see scripts/infra/process.ts).
     execArgv: ['--disable-warning=TimeoutNegativeWarning'],
-    // No focused tests sneak into a commit.
+    // No focused tests sneak into a commit, and a skipped or todo test fails the run.
     allowOnly: false,
+    reporters: ['default', new NoSkippedTests()],
   },
 });
