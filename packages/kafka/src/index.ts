@@ -79,3 +79,29 @@ export function headerValue(headers: IHeaders | undefined, name: string): string
   if (first === undefined || first === null) return undefined;
   return typeof first === 'string' ? first : first.toString('utf8');
 }
+
+/**
+ * Every topic and consumer-group name a process uses, from one optional prefix (e.g. `staging.`), so
+ * environments, or test files, can share a cluster without sharing state.
+ */
+export interface KafkaNames {
+  ticketEvents: string;
+  ticketEventsDlq: string;
+  deliveries(vendor: string): string;
+  retry(vendor: string): string;
+  dlq(vendor: string): string;
+  group(name: string): string;
+  topic(name: string): string;
+}
+
+export function kafkaNames(prefix = ''): KafkaNames {
+  return {
+    ticketEvents: prefix + defaultTopics.ticketEvents,
+    ticketEventsDlq: prefix + defaultTopics.ticketEventsDlq,
+    deliveries: (vendor) => prefix + defaultTopics.deliveries(vendor),
+    retry: (vendor) => prefix + defaultTopics.retry(vendor),
+    dlq: (vendor) => prefix + defaultTopics.dlq(vendor),
+    group: (name) => prefix + name,
+    topic: (name) => prefix + name,
+  };
+}

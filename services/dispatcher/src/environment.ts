@@ -1,0 +1,63 @@
+import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { envFields, parseEnvironment, z } from '@tidings/config';
+import { DEVELOPMENT_KEYRING_TEXT, parseKeyring } from '@tidings/crypto';
+import { DINGTALK_ROBOT_DEFAULT_BASE_URL } from '@tidings/providers';
+import { stateTopics } from '@tidings/state';
+import { type DispatcherConfig, type Vendor, vendors } from './dispatcher.ts';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+const schema = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    KAFKA_BROKERS: envFields.kafkaBrokers,
+    DATABASE_URL: z.string().optional(),
+    PGLITE_DATA_DIR: z.string().default(`${repoRoot}.data/pglite/dispatcher`),
+    TIDINGS_KEYRING: z.string().optional(),
+    DISPATCHER_COMPONENTS: z
+      .string()
+      .default(['router', ...vendors].join(','))
+      .transform((value) => value.split(',').map((part) => part.trim()))
+      .pipe(z.array(z.enum(['router', ...vendors])).min(1)),
+    INSTANCE_ID: z.string().default(hostname()),
+    KAFKA_PREFIX: z.string().default(''),
+    KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).default(3),
+    DINGTALK_BASE_URL: envFields.url.default(DINGTALK_ROBOT_DEFAULT_BASE_URL),
+    PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    HEALTH_HOST: envFields.host,
+    HEALTH_PORT: envFields.port(4100),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV === 'production' && !env.TIDINGS_KEYRING) {
+      context.addIssue({ code: 'custom', path: ['TIDINGS_KEYRING'], message: 'is required in production' });
+    }
+    if (env.TIDINGS_KEYRING) {
+      try {
+        parseKeyring(env.TIDINGS_KEYRING);
+      } catch (error) {
+        context.addIssue({ code: 'custom', path: ['TIDINGS_KEYRING'], message: (error as Error).message });
+      }
+    }
+  });
+
+export function loadDispatcherConfig(
+  env: Record<string, string | undefined> = process.env,
+): DispatcherConfig {
+  const parsed = parseEnvironment('dispatcher', schema, env);
+  return {
+    kafkaBrokers: parsed.KAFKA_BROKERS,
+    database: parsed.DATABASE_URL ? { url: parsed.DATABASE_URL } : { pgliteDataDir: parsed.PGLITE_DATA_DIR },
+    keyring: parseKeyring(parsed.TIDINGS_KEYRING ?? DEVELOPMENT_KEYRING_TEXT),
+    components: {
+      router: parsed.DISPATCHER_COMPONENTS.includes('router'),
+      senders: parsed.DISPATCHER_COMPONENTS.filter((c): c is Vendor => c !== 'router'),
+    },
+    instanceId: parsed.INSTANCE_ID,
+    topicPartitions: parsed.KAFKA_TOPIC_PARTITIONS,
+    kafkaPrefix: parsed.KAFKA_PREFIX,
+    stateTopics,
+    providers: { dingtalk: { baseUrl: parsed.DINGTALK_BASE_URL, timeoutMs: parsed.PROVIDER_TIMEOUT_MS } },
+    health: { host: parsed.HEALTH_HOST, port: parsed.HEALTH_PORT },
+  };
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type { ChannelKind } from '@tidings/state';
+import { z } from 'zod';
+
+/**
+ * A routed delivery job (ARCHITECTURE §6): one per (event, channel, credential, target), written by the
+ * router to `tidings.deliveries.<vendor>.v1` keyed by credential, read by that vendor's sender.
+ * It carries the event itself so the sender renders without calling anyone.
+ */
+export const deliveryJobSchema = z.object({
+  version: z.literal(1),
+  /** Stable across re-routing of the same event: the ledger's primary key. */
+  deliveryId: z.string(),
+  eventId: z.string(),
+  tenantId: z.string(),
+  projectId: z.string(),
+  ticketId: z.string(),
+  eventType: z.string(),
+  channelId: z.string(),
+  channelKind: z.string(),
+  credentialId: z.string(),
+  /** What the message goes to: `group` for a group robot. */
+  target: z.string(),
+  /** Users the message is for (mentioned in a group message). */
+  recipientUserIds: z.array(z.string()),
+  ruleIds: z.array(z.string()),
+  /** The TicketEvent as protobuf-JSON. */
+  event: z.unknown(),
+  routedAt: z.string(),
+});
+export type DeliveryJob = z.infer<typeof deliveryJobSchema>;
+
+/** Which sender (and topic) serves a channel kind. */
+export function vendorOf(kind: ChannelKind): 'dingtalk' {
+  switch (kind) {
+    case 'dingtalk-robot':
+      return 'dingtalk';
+  }
+}
+
+/** Derived, never random, so a re-routed or re-sent event maps onto the same ledger row. */
+export function deliveryIdFor(parts: {
+  tenantId: string;
+  eventId: string;
+  channelId: string;
+  target: string;
+}): string {
+  return createHash('sha256')
+    .update([parts.tenantId, parts.eventId, parts.channelId, parts.target].join('\u0000'))
+    .digest('base64url')
+    .slice(0, 32);
+}
+
+export type DecodedJob = { ok: true; job: DeliveryJob } | { ok: false; reason: string };
+
+export function decodeDeliveryJob(value: Buffer | null): DecodedJob {
+  if (!value) return { ok: false, reason: 'empty job' };
+  try {
+    const parsed = deliveryJobSchema.safeParse(JSON.parse(value.toString('utf8')));
+    if (parsed.success) return { ok: true, job: parsed.data };
+    return {
+      ok: false,
+      reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    };
+  } catch (error) {
+    return { ok: false, reason: `job is not JSON: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,88 @@
+import type { Database } from '@tidings/db';
+import type { DeliveryOutcome } from '@tidings/providers';
+import { eq, sql } from 'drizzle-orm';
+import type { DeliveryJob } from '../jobs.ts';
+import { type DeliveryStatus, deliveries, deliveryAttempts } from './schema.ts';
+
+export type ClaimResult = { send: true; attempt: number } | { send: false; status: DeliveryStatus };
+
+export class DeliveryLedger {
+  private readonly db: Database;
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  /**
+   * Marks a delivery as being sent and says whether to send it. A delivery already delivered or failed is
+   * not sent again (a duplicate job, or a re-read after a crash). One left in `sending` by a crash is sent
+   * again, under the same provider idempotency key where the platform has one.
+   */
+  async claim(job: DeliveryJob): Promise<ClaimResult> {
+    const [row] = await this.db
+      .insert(deliveries)
+      .values({
+        id: job.deliveryId,
+        tenantId: job.tenantId,
+        eventId: job.eventId,
+        eventType: job.eventType,
+        projectId: job.projectId,
+        ticketId: job.ticketId,
+        channelId: job.channelId,
+        channelKind: job.channelKind,
+        target: job.target,
+        recipientUserIds: job.recipientUserIds,
+        status: 'sending',
+        attempts: 1,
+      })
+      .onConflictDoUpdate({
+        target: deliveries.id,
+        set: { attempts: sql`${deliveries.attempts} + 1`, updatedAt: sql`now()` },
+        setWhere: sql`${deliveries.status} = 'sending'`,
+      })
+      .returning({ attempts: deliveries.attempts });
+    if (row) return { send: true, attempt: row.attempts };
+    const [existing] = await this.db
+      .select({ status: deliveries.status })
+      .from(deliveries)
+      .where(eq(deliveries.id, job.deliveryId));
+    return { send: false, status: existing?.status ?? 'delivered' };
+  }
+
+  /** Records the attempt and the delivery's resulting status in one transaction. */
+  async record(
+    deliveryId: string,
+    attempt: { number: number; startedAt: Date; durationMs: number; outcome: DeliveryOutcome },
+  ): Promise<DeliveryStatus> {
+    const { outcome } = attempt;
+    // Retries arrive in a later issue; until then anything not delivered is recorded as failed, never lost.
+    const status: DeliveryStatus = outcome.kind === 'delivered' ? 'delivered' : 'failed';
+    const code = outcome.kind === 'delivered' ? null : outcome.code;
+    const reason = outcome.kind === 'delivered' ? null : outcome.reason;
+    const providerMessageId = outcome.kind === 'delivered' ? (outcome.providerMessageId ?? null) : null;
+    await this.db.transaction(async (tx) => {
+      await tx.insert(deliveryAttempts).values({
+        deliveryId,
+        attempt: attempt.number,
+        outcome: outcome.kind,
+        code,
+        reason,
+        httpStatus: outcome.httpStatus ?? null,
+        providerMessageId,
+        durationMs: Math.round(attempt.durationMs),
+        startedAt: attempt.startedAt,
+      });
+      await tx
+        .update(deliveries)
+        .set({
+          status,
+          lastCode: code,
+          lastReason: reason,
+          providerMessageId,
+          updatedAt: sql`now()`,
+          deliveredAt: status === 'delivered' ? sql`now()` : null,
+        })
+        .where(eq(deliveries.id, deliveryId));
+    });
+    return status;
+  }
+}

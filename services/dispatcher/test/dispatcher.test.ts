@@ -1,0 +1,218 @@
+// The dispatcher on its real path: state and events through real Kafka, the ledger in real Postgres,
+// messages to the sandbox's DingTalk robot emulator.
+import { timestampNow } from '@bufbuild/protobuf/wkt';
+import { DEVELOPMENT_KEYRING_TEXT, parseKeyring, sealSecret } from '@tidings/crypto';
+import { createTicketEventProducer, type TicketEventInit } from '@tidings/events';
+import { createKafka, type Producer } from '@tidings/kafka';
+import { type RunningSandbox, startSandbox } from '@tidings/sandbox';
+import type { ChannelState, ProjectChannelState, RuleState, StateTopicName, UserState } from '@tidings/state';
+import { createTestDatabase, type TestDatabase, testInfrastructure, uniqueName } from '@tidings/testkit';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatcher } from '../src/dispatcher.ts';
+import { readDlq, waitFor } from './helpers.ts';
+
+const keyring = parseKeyring(DEVELOPMENT_KEYRING_TEXT);
+const tenantId = uniqueName('tenant');
+const prefix = `${uniqueName('dispatcher')}.`;
+const stateTopics: Record<StateTopicName, string> = {
+  users: `${prefix}users`,
+  channels: `${prefix}channels`,
+  projectChannels: `${prefix}project-channels`,
+  rules: `${prefix}rules`,
+};
+const now = new Date().toISOString();
+
+let sandbox: RunningSandbox;
+let database: TestDatabase;
+let dispatcher: Dispatcher;
+let producer: Producer;
+let events: ReturnType<typeof createTicketEventProducer>;
+
+const user = (id: string, phone: string | null): UserState => ({
+  tenantId,
+  id,
+  name: id,
+  email: null,
+  phone,
+  locale: 'en',
+  updatedAt: now,
+});
+const robot = (id: string, accessToken: string, secret: string | null): ChannelState => ({
+  tenantId,
+  id,
+  name: id,
+  enabled: true,
+  config: {
+    kind: 'dingtalk-robot',
+    keywords: [],
+    accessToken: sealSecret(keyring, accessToken),
+    signingSecret: secret ? sealSecret(keyring, secret) : null,
+  },
+  updatedAt: now,
+});
+const link = (projectId: string, channelId: string): ProjectChannelState => ({
+  tenantId,
+  projectId,
+  channelId,
+  connectedAt: now,
+});
+const rule = (id: string, projectId: string, channelId: string): RuleState => ({
+  tenantId,
+  id,
+  name: id,
+  projectIds: [projectId],
+  eventTypes: ['commentAdded'],
+  roles: ['creator', 'assignees'],
+  userIds: [],
+  channelIds: [channelId],
+  excludeActor: true,
+  enabled: true,
+  updatedAt: now,
+});
+
+function commentEvent(eventId: string, projectId: string): TicketEventInit {
+  return {
+    eventId,
+    tenantId,
+    projectId,
+    occurredAt: timestampNow(),
+    actor: { id: 'assignee' },
+    ticket: {
+      id: `ticket-${eventId}`,
+      key: 'OPS-12',
+      title: 'Disk full on db-1',
+      url: 'https://tracker.example/OPS-12',
+      creator: { id: 'creator' },
+      assignees: [{ id: 'assignee' }],
+    },
+    change: { case: 'commentAdded', value: { commentId: 'c1', body: 'Freed 20 GB' } },
+  };
+}
+
+async function publishState(entity: StateTopicName, key: string, value: unknown): Promise<void> {
+  await producer.send({ topic: stateTopics[entity], messages: [{ key, value: JSON.stringify(value) }] });
+}
+
+async function ledgerRows(eventId: string) {
+  const result = await dispatcher
+    .database()!
+    .db.execute(
+      sql`select status, last_code, last_reason, recipient_user_ids, attempts from dispatcher.deliveries where tenant_id = ${tenantId} and event_id = ${eventId}`,
+    );
+  return result as unknown as Array<Record<string, unknown>>;
+}
+
+beforeAll(async () => {
+  const { kafkaBrokers } = testInfrastructure();
+  sandbox = await startSandbox();
+  sandbox.sandbox.dingtalk.putRobot('good-token', { secret: 'SECgood', keywords: [] });
+  sandbox.sandbox.dingtalk.putRobot('strict-token', { secret: 'SECright', keywords: [] });
+  database = await createTestDatabase('dispatcher');
+  const kafka = createKafka({ brokers: kafkaBrokers.split(','), clientId: 'dispatcher-test' });
+  producer = kafka.producer({ idempotent: true });
+  await producer.connect();
+  events = createTicketEventProducer({ producer, topic: `${prefix}tidings.ticket-events.v1` });
+
+  dispatcher = createDispatcher({
+    kafkaBrokers: kafkaBrokers.split(','),
+    database: { url: database.url },
+    keyring,
+    components: { router: true, senders: ['dingtalk'] },
+    instanceId: 'test',
+    topicPartitions: 2,
+    kafkaPrefix: prefix,
+    stateTopics,
+    providers: { dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi`, timeoutMs: 5_000 } },
+  });
+  // State published before the dispatcher starts must be applied before it routes anything.
+  await dispatcher.start();
+  await publishState('users', `${tenantId}/creator`, user('creator', '+8613800000001'));
+  await publishState('users', `${tenantId}/assignee`, user('assignee', '+8613800000002'));
+  await publishState('channels', 'good', robot('good', 'good-token', 'SECgood'));
+  await publishState('channels', 'wrong-secret', robot('wrong-secret', 'strict-token', 'SECwrong'));
+  await publishState('projectChannels', `${tenantId}/p-good/good`, link('p-good', 'good'));
+  await publishState('projectChannels', `${tenantId}/p-wrong/wrong-secret`, link('p-wrong', 'wrong-secret'));
+  await publishState('rules', 'r-good', rule('r-good', 'p-good', 'good'));
+  await publishState('rules', 'r-wrong', rule('r-wrong', 'p-wrong', 'wrong-secret'));
+  await waitFor('state applied', () => dispatcher.state.rule('r-wrong') !== undefined);
+});
+
+afterAll(async () => {
+  await dispatcher?.stop();
+  await producer?.disconnect();
+  await sandbox?.stop();
+  await database?.drop();
+});
+
+describe('dispatcher', () => {
+  it('delivers one signed message mentioning the creator, not the actor, and records it', async () => {
+    await events.emit(commentEvent('evt-good', 'p-good'));
+    await waitFor(
+      'ledger row delivered',
+      async () => (await ledgerRows('evt-good'))[0]?.status === 'delivered',
+    );
+    const messages = sandbox.sandbox.dingtalk.messages.filter(
+      (m: { accessToken: string }) => m.accessToken === 'good-token',
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.signed).toBe(true);
+    expect(messages[0]!.body).toMatchObject({ msgtype: 'markdown', at: { atMobiles: ['13800000001'] } });
+    expect(JSON.stringify(messages[0]!.body)).not.toContain('13800000002');
+    expect(await ledgerRows('evt-good')).toEqual([
+      {
+        status: 'delivered',
+        last_code: null,
+        last_reason: null,
+        recipient_user_ids: ['creator'],
+        attempts: 1,
+      },
+    ]);
+  });
+
+  it('sends a duplicate event only once', async () => {
+    await events.emit(commentEvent('evt-twice', 'p-good'));
+    await events.emit(commentEvent('evt-twice', 'p-good'));
+    await events.emit(commentEvent('evt-after', 'p-good'));
+    await waitFor(
+      'later event delivered',
+      async () => (await ledgerRows('evt-after'))[0]?.status === 'delivered',
+    );
+    const bodies = sandbox.sandbox.dingtalk.messages.filter(
+      (m: { accessToken: string }) => m.accessToken === 'good-token',
+    );
+    expect(bodies).toHaveLength(3);
+    expect(await ledgerRows('evt-twice')).toHaveLength(1);
+  });
+
+  it('records a wrong signing secret as a 310000 failure, nothing lost', async () => {
+    await events.emit(commentEvent('evt-wrong', 'p-wrong'));
+    await waitFor('ledger row failed', async () => (await ledgerRows('evt-wrong'))[0]?.status === 'failed');
+    const [row] = await ledgerRows('evt-wrong');
+    expect(row).toMatchObject({ status: 'failed', last_code: '310000' });
+    expect(String(row!.last_reason)).toMatch(/sign/i);
+    expect(
+      sandbox.sandbox.dingtalk.messages.filter(
+        (m: { accessToken: string }) => m.accessToken === 'strict-token',
+      ),
+    ).toHaveLength(0);
+  });
+
+  it('dead-letters an undecodable event with the reason and still delivers the next one', async () => {
+    await producer.send({
+      topic: `${prefix}tidings.ticket-events.v1`,
+      messages: [
+        { key: 'p-good', value: Buffer.from('definitely not protobuf'), headers: { source: 'test' } },
+      ],
+    });
+    await events.emit(commentEvent('evt-after-garbage', 'p-good'));
+    await waitFor(
+      'event after garbage delivered',
+      async () => (await ledgerRows('evt-after-garbage'))[0]?.status === 'delivered',
+    );
+    const dead = await readDlq(testInfrastructure().kafkaBrokers, `${prefix}tidings.ticket-events.dlq.v1`, 1);
+    expect(dead[0]!.value).toBe('definitely not protobuf');
+    expect(dead[0]!.headers['tidings-dlq-reason']).toMatch(/cannot decode protobuf TicketEvent/);
+    expect(dead[0]!.headers.source).toBe('test');
+  });
+});
