@@ -144,3 +144,34 @@ export function createSubgraphService<Context extends BaseContext>(
     },
   };
 }
+
+/**
+ * For a service's `index.ts`: starts it, and on SIGTERM/SIGINT stops it (serving ends, the outbox drains)
+ * within `deadlineMs`, then exits.
+ */
+export async function runUntilSignalled(
+  service: SubgraphService,
+  options: { deadlineMs?: number; logger?: Logger } = {},
+): Promise<void> {
+  const logger = options.logger ?? createLogger('service');
+  await service.start();
+  const shutdown = (signal: string) => {
+    logger.info('stopping', { signal });
+    const deadline = setTimeout(() => {
+      logger.error('stop exceeded its deadline; exiting anyway', {
+        deadlineMs: options.deadlineMs ?? 20_000,
+      });
+      process.exit(1);
+    }, options.deadlineMs ?? 20_000);
+    deadline.unref();
+    service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('stop failed', describeError(error));
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}

@@ -1,0 +1,113 @@
+import { type Claims, forwardedClaimsHeaders } from '@tidings/auth';
+import { Kafka, logLevel } from 'kafkajs';
+
+/**
+ * Helpers for subgraph tests (import from `@tidings/graphql/testing`): a client that calls a subgraph
+ * the way the gateway does, and a reader for state topics.
+ */
+
+export interface GraphQLResponse<Data = Record<string, unknown>> {
+  status: number;
+  data?: Data;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;
+}
+
+export type Caller = Claims | 'anonymous' | { forgedFor: Claims };
+
+/** Posts one operation to `url` with the claims headers the gateway would add, signed with `secret`. */
+export function subgraphClient(url: string, secret: string) {
+  return async function request<Data = Record<string, unknown>>(
+    caller: Caller,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<Data>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (caller !== 'anonymous') {
+      Object.assign(
+        headers,
+        'forgedFor' in caller
+          ? forwardedClaimsHeaders(caller.forgedFor, `not-${secret}`)
+          : forwardedClaimsHeaders(caller, secret),
+      );
+    }
+    const response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse<Data>, 'status'>;
+    return { status: response.status, ...body };
+  };
+}
+
+export interface StateMessage {
+  key: string;
+  /** Parsed JSON; null for a tombstone. */
+  value: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * Reads `topic` from the beginning until `done` holds for the messages with key `key` (in topic order),
+ * and returns them; rejects after `timeoutMs`. Each call uses its own consumer group.
+ */
+export async function readStateMessages(options: {
+  brokers: string[];
+  topic: string;
+  key: string;
+  done: (messages: StateMessage[]) => boolean;
+  timeoutMs?: number;
+}): Promise<StateMessage[]> {
+  const kafka = new Kafka({
+    clientId: 'tidings-state-reader',
+    brokers: options.brokers,
+    logLevel: logLevel.ERROR,
+  });
+  const consumer = kafka.consumer({
+    groupId: `tidings-test-state-reader-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
+  });
+  const found: StateMessage[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic: options.topic, fromBeginning: true });
+    return await new Promise<StateMessage[]>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching state on ${options.topic} for key ${options.key} within ${options.timeoutMs ?? 20_000} ms; saw ${JSON.stringify(found)}`,
+            ),
+          ),
+        options.timeoutMs ?? 20_000,
+      );
+      consumer
+        .run({
+          eachMessage: async ({ message }) => {
+            if (message.key?.toString('utf8') !== options.key) return;
+            const headers: Record<string, string> = {};
+            for (const [name, value] of Object.entries(message.headers ?? {})) {
+              if (value !== undefined) headers[name] = String(Array.isArray(value) ? value[0] : value);
+            }
+            found.push({
+              key: options.key,
+              value: message.value === null ? null : JSON.parse(message.value.toString('utf8')),
+              headers,
+            });
+            if (options.done(found)) {
+              clearTimeout(timer);
+              resolve([...found]);
+            }
+          },
+        })
+        .catch((error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/** A logger that drops everything, for tests that check behaviour rather than logs. */
+export const silentLogger = { info() {}, warn() {}, error() {} };
