@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { type Claims, type ForwardedClaimsResult, readForwardedClaims } from '@tidings/auth';
-import { parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 
 /** What one subgraph received: the headers, the operation, and the claims it read from the headers. */
 export interface ReceivedRequest {
@@ -32,6 +32,11 @@ const resolvers: Record<'users' | 'channels', GraphQLResolverMap<Context>> = {
     Query: {
       me: (_: unknown, __: unknown, context: Context) =>
         context.claims ? { id: context.claims.userId, name: `user ${context.claims.userId}` } : null,
+      myTenant: (_: unknown, __: unknown, context: Context) => {
+        if (!context.claims)
+          throw new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED' } });
+        return context.claims.tenantId;
+      },
     },
     User: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id, name: `user ${reference.id}` }),

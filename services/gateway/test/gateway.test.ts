@@ -183,6 +183,17 @@ describe('gateway over two subgraphs', () => {
     }
   });
 
+  it("passes a subgraph's refusal of an anonymous caller through to the client", async () => {
+    const anonymous = await graphql('{ myTenant }');
+    expect(anonymous.body.data).toBeNull();
+    expect(anonymous.body.errors).toMatchObject([
+      { message: 'Sign in first', path: ['myTenant'], extensions: { code: 'UNAUTHENTICATED' } },
+    ]);
+    const token = await mintDevelopmentToken({ userId: 'u1', tenantId: 't9' });
+    const signedIn = await graphql('{ myTenant }', { authorization: `Bearer ${token}` });
+    expect(signedIn.body).toEqual({ data: { myTenant: 't9' } });
+  });
+
   it.each([
     ['expired', () => mintDevelopmentToken({ userId: 'u1', tenantId: 't1', ttlSeconds: -120 })],
     [
