@@ -1,0 +1,72 @@
+import { outboxTable } from '@tidings/db';
+import type { ChannelConfig, ChannelKind } from '@tidings/state';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Everything the channels service stores lives in this Postgres schema (ARCHITECTURE §3). */
+export const channelsSchema = pgSchema('channels');
+
+const SEALED = 'tidings:sealed:v1:%';
+
+/** Where notifications go: one robot, app or mailbox of a tenant, with its credentials. */
+export const channels = channelsSchema.table(
+  'channels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: text('tenant_id').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    kind: text('kind').$type<ChannelKind>().notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    /** The settings exactly as published on the state topic: every credential in it is sealed. */
+    config: jsonb('config').$type<ChannelConfig>().notNull(),
+    /** What the API shows of a webhook URL: host and path, the token masked. */
+    webhookUrlMasked: text('webhook_url_masked'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('channels_tenant_id_idx').on(table.tenantId, table.id),
+    // The last line of defence for §8: a plain credential can never be stored, whatever the code does.
+    check(
+      'channels_dingtalk_robot_credentials_sealed',
+      sql.raw(`kind <> 'dingtalk-robot' or (
+        config->>'accessToken' like '${SEALED}'
+        and (config->>'signingSecret' is null or config->>'signingSecret' like '${SEALED}')
+      )`),
+    ),
+  ],
+);
+
+export type ChannelRow = typeof channels.$inferSelect;
+
+/** Which projects' events may be delivered to which channel. */
+export const projectChannels = channelsSchema.table(
+  'project_channels',
+  {
+    tenantId: text('tenant_id').notNull(),
+    projectId: text('project_id').notNull(),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    connectedAt: timestamp('connected_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.projectId, table.channelId] }),
+    index('project_channels_channel_idx').on(table.channelId),
+  ],
+);
+
+export type ProjectChannelRow = typeof projectChannels.$inferSelect;
+
+export const outbox = outboxTable(channelsSchema);
