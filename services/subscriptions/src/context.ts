@@ -1,0 +1,34 @@
+import type { Claims } from '@tidings/auth';
+import type { Database } from '@tidings/db';
+import { createBatchLoader, requireClaims } from '@tidings/graphql';
+import type { RuleRow } from './db/schema.ts';
+import { RuleRepository } from './rules/repository.ts';
+
+/** A caller signed in to a tenant, with repositories bound to that tenant. */
+export interface TenantScope {
+  claims: Claims;
+  rules: RuleRepository;
+  loadRule(id: string): Promise<RuleRow | null>;
+}
+
+export interface SubscriptionsContext {
+  claims: Claims | null;
+  scope: TenantScope | null;
+}
+
+export function createContextBuilder(db: Database, published: () => void) {
+  return (claims: Claims | null): SubscriptionsContext => {
+    if (!claims) return { claims: null, scope: null };
+    const rules = new RuleRepository(db, claims.tenantId, published);
+    return {
+      claims,
+      scope: { claims, rules, loadRule: createBatchLoader((ids: string[]) => rules.findByIds(ids)) },
+    };
+  };
+}
+
+/** The caller's tenant scope, or UNAUTHENTICATED. */
+export function tenantScope(context: SubscriptionsContext): TenantScope {
+  requireClaims(context.claims);
+  return context.scope!;
+}
