@@ -96,6 +96,9 @@ export function createSubgraphService<Context extends BaseContext>(
           kafka,
           options.stateTopics.map((topic) => ({ topic, compacted: true })),
         );
+        // kafkajs warns that the shared client's bounded retries weaken the idempotent producer's guarantees;
+        // bounded is deliberate: a failed relay cycle is retried at the next poll (a republished snapshot
+        // is harmless on a compacted topic), while unbounded retries would hang shutdown on a dead broker.
         producer = kafka.producer({
           idempotent: true,
           maxInFlightRequests: 1,
