@@ -1,0 +1,109 @@
+// Starts the whole mesh in this process for end-to-end tests: sandbox, three subgraphs, gateway and
+// dispatcher, on free ports, against the run's real Kafka and PostgreSQL.
+import { DEVELOPMENT_CLAIMS_SECRET, DEVELOPMENT_JWT, mintDevelopmentToken } from '@tidings/auth';
+import { createChannelsService } from '@tidings/channels';
+import { DEVELOPMENT_KEYRING_TEXT, parseKeyring } from '@tidings/crypto';
+import { createDispatcher, type Dispatcher } from '@tidings/dispatcher';
+import { createGateway, type Gateway } from '@tidings/gateway';
+import { silentLogger } from '@tidings/graphql/testing';
+import { createIdentityService } from '@tidings/identity';
+import { type RunningSandbox, startSandbox } from '@tidings/sandbox';
+import { stateTopics } from '@tidings/state';
+import { createSubscriptionsService } from '@tidings/subscriptions';
+import { createTestDatabase, type TestDatabase, testInfrastructure, uniqueName } from '@tidings/testkit';
+
+export interface TestMesh {
+  sandbox: RunningSandbox;
+  dispatcher: Dispatcher;
+  /** Prefix of the dispatcher's own topics (events, deliveries, DLQs) in this test file. */
+  kafkaPrefix: string;
+  graphql<Data = Record<string, unknown>>(
+    token: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: Data; errors?: Array<{ message: string }> }>;
+  token(claims: {
+    userId: string;
+    tenantId: string;
+    roles?: string[];
+    ownedProjectIds?: string[];
+  }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startTestMesh(): Promise<TestMesh> {
+  const { kafkaBrokers, databaseUrl: _ } = testInfrastructure();
+  const brokers = kafkaBrokers.split(',');
+  const keyring = parseKeyring(DEVELOPMENT_KEYRING_TEXT);
+  const kafkaPrefix = `${uniqueName('e2e')}.`;
+  const database: TestDatabase = await createTestDatabase('e2e');
+  const http = { host: '127.0.0.1', port: 0 };
+  const common = {
+    http,
+    database: { url: database.url },
+    kafka: { brokers },
+    claimsSecret: DEVELOPMENT_CLAIMS_SECRET,
+    logger: silentLogger,
+  };
+
+  const sandbox = await startSandbox();
+  const identity = createIdentityService(common);
+  const channels = createChannelsService({ ...common, keyring });
+  const subscriptions = createSubscriptionsService(common);
+  const urls = {
+    identity: (await identity.start()).url,
+    channels: (await channels.start()).url,
+    subscriptions: (await subscriptions.start()).url,
+  };
+  const gateway: Gateway = createGateway({
+    host: '127.0.0.1',
+    port: 0,
+    supergraphPath: new URL('../../graphql/supergraph.graphql', import.meta.url).pathname,
+    subgraphUrls: urls,
+    jwt: {
+      key: { kind: 'shared-secret', secret: DEVELOPMENT_JWT.secret },
+      issuer: DEVELOPMENT_JWT.issuer,
+      audience: DEVELOPMENT_JWT.audience,
+      clockToleranceSeconds: 30,
+    },
+    claimsSecret: DEVELOPMENT_CLAIMS_SECRET,
+    production: false,
+    maxDepth: 15,
+    logLevel: 'silent',
+  });
+  const { url: gatewayUrl } = await gateway.start();
+  const dispatcher = createDispatcher({
+    kafkaBrokers: brokers,
+    database: { url: database.url },
+    keyring,
+    components: { router: true, senders: ['dingtalk'] },
+    instanceId: 'e2e',
+    topicPartitions: 2,
+    kafkaPrefix,
+    stateTopics,
+    providers: { dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi`, timeoutMs: 5_000 } },
+  });
+  await dispatcher.start();
+
+  return {
+    sandbox,
+    dispatcher,
+    kafkaPrefix,
+    async graphql(token, query, variables = {}) {
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    token: (claims) => mintDevelopmentToken(claims),
+    async stop() {
+      await dispatcher.stop();
+      await gateway.stop(0);
+      await Promise.all([identity.stop(), channels.stop(), subscriptions.stop()]);
+      await sandbox.stop();
+      await database.drop();
+    },
+  };
+}
