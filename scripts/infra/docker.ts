@@ -11,7 +11,6 @@ export const POSTGRES_IMAGE = 'postgres:16';
 
 /** True when a Docker engine answers (not just when the CLI is installed). */
 export async function dockerAvailable(): Promise<boolean> {
-  // biome-ignore lint/suspicious/noUndeclaredEnvVars: read at run time by scripts and the test harness, never by a turbo task (turbo only runs typecheck)
   if (process.env.TIDINGS_NO_DOCKER === '1') return false;
   try {
     await run('docker', ['info', '--format', '{{.ServerVersion}}'], { timeoutMs: 10_000 });

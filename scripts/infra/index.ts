@@ -40,9 +40,7 @@ interface Started {
 export async function startInfrastructure(options: StartInfrastructureOptions): Promise<Infrastructure> {
   const dataDir = resolve(options.dataDir);
   const fromEnv = {
-    // biome-ignore lint/suspicious/noUndeclaredEnvVars: read at run time by scripts and the test harness, never by a turbo task (turbo only runs typecheck)
     kafka: process.env.KAFKA_BROKERS?.trim() || undefined,
-    // biome-ignore lint/suspicious/noUndeclaredEnvVars: read at run time by scripts and the test harness, never by a turbo task (turbo only runs typecheck)
     postgres: process.env.DATABASE_URL?.trim() || undefined,
   };
   const mustStart = (options.need.kafka && !fromEnv.kafka) || (options.need.postgres && !fromEnv.postgres);

@@ -128,7 +128,6 @@ function log4jProperties(logFile: string): string {
 }
 
 function java(): string {
-  // biome-ignore lint/suspicious/noUndeclaredEnvVars: read at run time by scripts and the test harness, never by a turbo task (turbo only runs typecheck)
   const home = process.env.JAVA_HOME;
   return home ? join(home, 'bin', 'java') : 'java';
 }

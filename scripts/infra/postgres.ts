@@ -23,7 +23,6 @@ export interface RunningPostgres {
 
 /** The directory holding initdb and postgres: $POSTGRES_BIN_DIR, else the newest /usr/lib/postgresql/<v>/bin. */
 export function findPostgresBinaries(): string {
-  // biome-ignore lint/suspicious/noUndeclaredEnvVars: read at run time by scripts and the test harness, never by a turbo task (turbo only runs typecheck)
   const fromEnv = process.env.POSTGRES_BIN_DIR;
   if (fromEnv) return fromEnv;
   const root = '/usr/lib/postgresql';
