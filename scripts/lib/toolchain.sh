@@ -14,9 +14,17 @@ if [ ! -x "$node_prefix/node_modules/.bin/node" ]; then
 fi
 export PATH="$node_prefix/node_modules/.bin:$PATH"
 
-# `npm ci` leaves node_modules/.package-lock.json behind; reinstall when the lockfile is newer.
+# Not `npm ci`: the registry mirror these machines use carries only the Linux builds of biome's and turbo's
+# optional platform binaries, so the lockfile cannot list the others and `npm ci` refuses it. `npm install`
+# installs exactly what the lockfile pins; with TIDINGS_FROZEN_LOCKFILE=1 (CI) a lockfile it would have to
+# change fails the run instead. npm leaves node_modules/.package-lock.json behind; reinstall when older.
 if [ ! -f "$TIDINGS_ROOT/node_modules/.package-lock.json" ] ||
   [ "$TIDINGS_ROOT/package-lock.json" -nt "$TIDINGS_ROOT/node_modules/.package-lock.json" ]; then
-  echo "tidings: installing dependencies (npm ci)" >&2
-  (cd "$TIDINGS_ROOT" && npm ci --no-audit --no-fund >&2)
+  echo "tidings: installing dependencies" >&2
+  lock_before="$(sha256sum "$TIDINGS_ROOT/package-lock.json")"
+  (cd "$TIDINGS_ROOT" && npm install --no-audit --no-fund >&2)
+  if [ "${TIDINGS_FROZEN_LOCKFILE:-0}" = "1" ] && [ "$lock_before" != "$(sha256sum "$TIDINGS_ROOT/package-lock.json")" ]; then
+    echo "tidings: package-lock.json is out of date with package.json; run npm install and commit it" >&2
+    exit 1
+  fi
 fi
