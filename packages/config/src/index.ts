@@ -1,3 +1,4 @@
+import { DEVELOPMENT_KEYRING_TEXT, type Keyring, parseKeyring } from '@tidings/crypto';
 import { z } from 'zod';
 
 /** Thrown when the environment does not satisfy a service's schema; the message lists every problem. */
@@ -11,7 +12,8 @@ export class InvalidEnvironmentError extends Error {
 }
 
 /**
- * Validates `env` against `schema` and reports every problem at once, naming each variable.
+ * Validates `env` against `schema` and reports every problem at once, naming each variable. An empty
+ * variable counts as unset (a `FOO=` line in a .env file means "use the default").
  * Services call this once, in their `environment.ts`; the rest of the code sees the typed result.
  */
 export function parseEnvironment<Schema extends z.ZodType>(
@@ -19,7 +21,8 @@ export function parseEnvironment<Schema extends z.ZodType>(
   schema: Schema,
   env: Record<string, string | undefined> = process.env,
 ): z.infer<Schema> {
-  const result = schema.safeParse(env);
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(present);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join('.') || '(environment)';
@@ -56,6 +59,33 @@ export const envFields = {
       .default(fallback ? 'true' : 'false')
       .transform((value) => value === 'true' || value === '1' || value === 'on'),
   url: z.url(),
+  /** `id:base64key,…` (TIDINGS_KEYRING), parsed here so a bad keyring is reported with the other problems, never echoed. */
+  keyring: z.string().transform((value, ctx): Keyring => {
+    try {
+      return parseKeyring(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'invalid keyring' });
+      return z.NEVER;
+    }
+  }),
 };
+
+export function developmentKeyring(): Keyring {
+  return parseKeyring(DEVELOPMENT_KEYRING_TEXT);
+}
+
+const DEVELOPMENT_KEY = [...developmentKeyring().keys.values()][0]!;
+
+/**
+ * Why a keyring may not be used in production, or null when it may: it must be given, and must not hold
+ * the public development key.
+ */
+export function productionKeyringProblem(keyring: Keyring | undefined): string | null {
+  if (!keyring) return 'required in production';
+  if ([...keyring.keys.values()].some((key) => key.equals(DEVELOPMENT_KEY))) {
+    return 'contains the public development key; refused in production';
+  }
+  return null;
+}
 
 export { z };

@@ -1,5 +1,6 @@
 export * from './batch.ts';
 export * from './connection.ts';
+export * from './environment.ts';
 export * from './errors.ts';
 export * from './logger.ts';
 export * from './server.ts';

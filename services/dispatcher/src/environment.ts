@@ -1,7 +1,12 @@
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { envFields, parseEnvironment, z } from '@tidings/config';
-import { DEVELOPMENT_KEYRING_TEXT, parseKeyring } from '@tidings/crypto';
+import {
+  developmentKeyring,
+  envFields,
+  parseEnvironment,
+  productionKeyringProblem,
+  z,
+} from '@tidings/config';
 import { DINGTALK_ROBOT_DEFAULT_BASE_URL } from '@tidings/providers';
 import { stateTopics } from '@tidings/state';
 import { type DispatcherConfig, type Vendor, vendors } from './dispatcher.ts';
@@ -14,7 +19,7 @@ const schema = z
     KAFKA_BROKERS: envFields.kafkaBrokers,
     DATABASE_URL: z.string().optional(),
     PGLITE_DATA_DIR: z.string().default(`${repoRoot}.data/pglite/dispatcher`),
-    TIDINGS_KEYRING: z.string().optional(),
+    TIDINGS_KEYRING: envFields.keyring.optional(),
     DISPATCHER_COMPONENTS: z
       .string()
       .default(['router', ...vendors].join(','))
@@ -29,15 +34,16 @@ const schema = z
     HEALTH_PORT: envFields.port(4100),
   })
   .superRefine((env, context) => {
-    if (env.NODE_ENV === 'production' && !env.TIDINGS_KEYRING) {
-      context.addIssue({ code: 'custom', path: ['TIDINGS_KEYRING'], message: 'is required in production' });
-    }
-    if (env.TIDINGS_KEYRING) {
-      try {
-        parseKeyring(env.TIDINGS_KEYRING);
-      } catch (error) {
-        context.addIssue({ code: 'custom', path: ['TIDINGS_KEYRING'], message: (error as Error).message });
-      }
+    if (env.NODE_ENV !== 'production') return;
+    const keyringProblem = productionKeyringProblem(env.TIDINGS_KEYRING);
+    if (keyringProblem)
+      context.addIssue({ code: 'custom', path: ['TIDINGS_KEYRING'], message: keyringProblem });
+    if (!env.DATABASE_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'required in production (PGlite is for local runs)',
+      });
     }
   });
 
@@ -48,7 +54,7 @@ export function loadDispatcherConfig(
   return {
     kafkaBrokers: parsed.KAFKA_BROKERS,
     database: parsed.DATABASE_URL ? { url: parsed.DATABASE_URL } : { pgliteDataDir: parsed.PGLITE_DATA_DIR },
-    keyring: parseKeyring(parsed.TIDINGS_KEYRING ?? DEVELOPMENT_KEYRING_TEXT),
+    keyring: parsed.TIDINGS_KEYRING ?? developmentKeyring(),
     components: {
       router: parsed.DISPATCHER_COMPONENTS.includes('router'),
       senders: parsed.DISPATCHER_COMPONENTS.filter((c): c is Vendor => c !== 'router'),

@@ -66,8 +66,7 @@ const schema = z
  * the gateway's config. Empty variables count as unset, so a copied `.env.template` works as is.
  */
 export function loadEnvironment(env: Record<string, string | undefined> = process.env): GatewayServiceConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = parseEnvironment('gateway', schema, present);
+  const parsed = parseEnvironment('gateway', schema, env);
   const production = parsed.NODE_ENV === 'production';
 
   const subgraphUrls: Record<string, string> = {};
