@@ -12,7 +12,9 @@ export default defineConfig({
       'test/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/.data/**'],
-    globalSetup: ['packages/testkit/src/global-setup.ts'],
+    // TIDINGS_NO_INFRA=1 runs pure unit tests without starting Kafka and Postgres (a quick inner loop);
+    // tests that need them then fail at testInfrastructure(). CI never sets it.
+    globalSetup: process.env.TIDINGS_NO_INFRA === '1' ? [] : ['packages/testkit/src/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 60_000,

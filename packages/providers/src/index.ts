@@ -32,3 +32,5 @@ export { DINGTALK_ROBOT_WEBHOOK_HOSTS, parseDingTalkRobotWebhookUrl } from './di
 export type { HttpResponse, PostJsonOptions, PostJsonResult } from './http.ts';
 export { NETWORK_RETRY_AFTER_SECONDS, postJson } from './http.ts';
 export type { DeliveryOutcome, DeliveryOutcomeKind } from './outcome.ts';
+export type { TokenCacheOptions, TokenFetch, TokenResult } from './token-cache.ts';
+export { TokenCache } from './token-cache.ts';
