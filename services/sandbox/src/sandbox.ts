@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import { FaultBody, fieldIssues, ResetBody, RobotBody, SettingsBody } from './control.ts';
 import { DingTalkRobotEmulator, MAX_RECORDED, type RobotConfig } from './dingtalk-robot.ts';
+import type { EmulatorAnswer, VendorEmulator } from './emulator.ts';
 import { type Fault, FaultQueue } from './faults.ts';
 import { renderInbox } from './html.ts';
 
@@ -16,6 +17,8 @@ export type SandboxOptions = {
   rateLimits?: boolean;
   /** Clock in epoch ms, for the signature window, rate limits and `receivedAt`. Default `Date.now`. */
   now?: () => number;
+  /** Further vendors' emulators (Lark, WeCom, …), offered every request the DingTalk robot does not own. */
+  emulators?: VendorEmulator[];
 };
 
 export type RecordedRequest = {
@@ -54,6 +57,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
   const settings = { rateLimits: options.rateLimits ?? true };
+  const emulators = options.emulators ?? [];
+  for (const emulator of emulators) emulator.setRateLimits(settings.rateLimits);
   const timers = new Set<NodeJS.Timeout>();
   let nextRequestId = 1;
 
@@ -164,6 +169,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (method === 'PUT') {
         return parseBody(SettingsBody, bodyText, (input) => {
           settings.rateLimits = input.rateLimits;
+          for (const emulator of emulators) emulator.setRateLimits(input.rateLimits);
           return json(200, settings);
         });
       }
@@ -181,6 +187,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   function reset(input: { robots?: boolean } = {}) {
     dingtalk.reset({ robots: input.robots ?? false });
+    for (const emulator of emulators) emulator.reset(input.robots ?? false);
     faults.clear();
     requests.length = 0;
   }
@@ -196,6 +203,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (url.pathname === `${DINGTALK_PREFIX}/robot/send`) {
       if (method !== 'POST') return send(res, methodNotAllowed('POST'));
       return robotSend(req, res, url, bodyText);
+    }
+    for (const emulator of emulators) {
+      const answer = await emulator.handle({ method, url, headers: req.headers, bodyText });
+      if (answer) return sendEmulatorAnswer(res, answer);
     }
     if (url.pathname.startsWith('/_sandbox/')) return send(res, control(method, url, bodyText));
     if (method === 'GET' && url.pathname === '/') {
@@ -325,6 +336,15 @@ function faultAnswer(fault: Fault): Answer {
     contentType: 'text/plain; charset=utf-8',
     body: fault.errmsg ?? `${status} ${STATUS_CODES[status] ?? ''}`.trim(),
   };
+}
+
+function sendEmulatorAnswer(res: ServerResponse, answer: EmulatorAnswer): void {
+  const text = typeof answer.body === 'string';
+  res.writeHead(answer.status, {
+    'content-type': text ? 'text/plain; charset=utf-8' : 'application/json;charset=utf-8',
+    ...answer.headers,
+  });
+  res.end(text ? (answer.body as string) : JSON.stringify(answer.body));
 }
 
 function json(status: number, body: unknown): Answer {
