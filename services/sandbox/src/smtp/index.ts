@@ -1,0 +1,2 @@
+export type { ReceivedMail, RunningSmtpEmulator, SmtpEmulatorOptions, SmtpEmulatorTls } from './emulator.ts';
+export { SMTP_EMULATOR_DEFAULT_MAX_BYTES, startSmtpEmulator } from './emulator.ts';
