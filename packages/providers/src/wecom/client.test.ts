@@ -125,6 +125,29 @@ describe('createWeComClient', () => {
     expect(result.recipients[0]?.outcome).toMatchObject({ kind: 'retry', code: 'network' });
   });
 
+  it('a gettoken timeout is a retry with code timeout, for every recipient', async () => {
+    const { fetch } = scripted([
+      new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+    ]);
+    const result = await createWeComClient({ baseUrl: BASE, fetch, timeoutMs: 50 }).sendAppMessage(APP, {
+      touser: ['a', 'b'],
+      message: { msgtype: 'text', content: 'x' },
+    });
+    expect(result.recipients.map((r) => r.outcome)).toEqual([
+      expect.objectContaining({ kind: 'retry', code: 'timeout' }),
+      expect.objectContaining({ kind: 'retry', code: 'timeout' }),
+    ]);
+  });
+
+  it('a token answer without expires_in (grafana read expire_in) is not trusted', async () => {
+    const { fetch } = scripted([{ errcode: 0, errmsg: 'ok', access_token: 't', expire_in: 7200 }]);
+    const result = await createWeComClient({ baseUrl: BASE, fetch }).sendAppMessage(APP, {
+      touser: ['a'],
+      message: { msgtype: 'text', content: 'x' },
+    });
+    expect(result.recipients[0]?.outcome).toMatchObject({ kind: 'retry', code: 'invalid_response' });
+  });
+
   it('shares tokens through an injected TokenCache keyed per corpId+agentId', async () => {
     const cache = new TokenCache();
     const { seen, fetch } = scripted([TOKEN, { errcode: 0, errmsg: 'ok' }, { errcode: 0, errmsg: 'ok' }]);

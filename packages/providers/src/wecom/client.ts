@@ -7,6 +7,7 @@ import {
   classifyWeComHttp,
   classifyWeComRobotResponse,
   parseWeComBody,
+  WECOM_SERVER_ERROR_RETRY_SECONDS,
   WECOM_TOKEN_ERRCODES,
   type WeComRecipientOutcome,
 } from './classify.ts';
@@ -121,7 +122,16 @@ export function createWeComClient(options: WeComClientOptions = {}): WeComClient
     const token = body.raw.access_token;
     const expiresIn = body.raw.expires_in;
     if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
-      return { ok: false, outcome: classifyWeComHttp(result.status, result.contentType, result.bodyText) };
+      return {
+        ok: false,
+        outcome: {
+          kind: 'retry',
+          retryAfterSeconds: WECOM_SERVER_ERROR_RETRY_SECONDS,
+          code: 'invalid_response',
+          reason: 'WeCom gettoken answered errcode 0 without an access_token and a positive expires_in',
+          httpStatus: result.status,
+        },
+      };
     }
     return { ok: true, token, expiresInSeconds: expiresIn };
   }

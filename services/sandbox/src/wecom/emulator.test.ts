@@ -209,6 +209,33 @@ describe('WeCom emulator driven by the real client', () => {
     expect(delivered).not.toContain('\uFFFD');
   });
 
+  it('textcard: title and description cut to 128 B / 512 B are accepted; @all reaches every member', async () => {
+    const { client, emulator } = await setup();
+    const result = await client.sendAppMessage(
+      { ...APP, safe: true },
+      {
+        touser: ['@all'],
+        message: {
+          msgtype: 'textcard',
+          title: '工单标题'.repeat(20),
+          description: '工单描述'.repeat(100),
+          url: 'https://tidings.example/tickets/7',
+        },
+      },
+    );
+    expect(result.recipients).toEqual([
+      { userid: '@all', outcome: expect.objectContaining({ kind: 'delivered' }) },
+    ]);
+    expect(emulator.messages.map((m) => m.userid)).toEqual(['ZhangSan', 'lisi']);
+    const body = emulator.messages[0]?.body as {
+      safe: number;
+      textcard: { title: string; description: string };
+    };
+    expect(body.safe).toBe(1);
+    expect(utf8Length(body.textcard.title)).toBeLessThanOrEqual(128);
+    expect(utf8Length(body.textcard.description)).toBeLessThanOrEqual(512);
+  });
+
   it('per-member 30/min: the excess is silently dropped but counted in the report', async () => {
     const { client, emulator, inbox } = await setup();
     for (let i = 0; i < 32; i++) {
