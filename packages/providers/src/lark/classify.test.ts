@@ -102,6 +102,7 @@ describe('classifyLarkSendResponse', () => {
     [230020, 400, '2', 2],
     [99991400, 429, '5', 5],
     [99991400, 400, null, 60],
+    [230020, 400, null, 2],
   ])('%i (HTTP %i) → retry after the reset header', (code, status, reset, after) => {
     expect(classifyLarkSendResponse(res({ code, msg: 'limit' }, status, reset))).toMatchObject({
       kind: 'retry',

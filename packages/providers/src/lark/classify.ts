@@ -22,6 +22,8 @@ type Failure = Exclude<DeliveryOutcome, { kind: 'delivered' }>;
 export const LARK_RATE_LIMIT_RETRY_SECONDS = 60;
 /** Custom bot 11232 (per-bot 100/min, 5/s): a minute covers the per-minute window. Tidings policy. */
 export const LARK_BOT_THROTTLE_RETRY_SECONDS = 60;
+/** 230020 (5 QPS per user) without a reset header: the window is a second. Tidings policy. */
+export const LARK_USER_RATE_RETRY_SECONDS = 2;
 /** HTTP 5xx / unreadable answers. Tidings policy. */
 export const LARK_SERVER_ERROR_RETRY_SECONDS = 30;
 
@@ -60,8 +62,13 @@ export function larkRetryAfter(
   return Math.max(1, Math.ceil(Number(rateLimitReset)));
 }
 
-function rateLimited(response: LarkResponse, code: string, what: string): Failure {
-  const retryAfterSeconds = larkRetryAfter(response.rateLimitReset);
+function rateLimited(
+  response: LarkResponse,
+  code: string,
+  what: string,
+  fallback = LARK_RATE_LIMIT_RETRY_SECONDS,
+): Failure {
+  const retryAfterSeconds = larkRetryAfter(response.rateLimitReset, fallback);
   return {
     kind: 'retry',
     retryAfterSeconds,
@@ -249,6 +256,7 @@ export function classifyLarkSendResponse(response: LarkResponse): DeliveryOutcom
       response,
       code,
       'Lark/Feishu frequency limit (230020): more than 5 messages a second to this user',
+      LARK_USER_RATE_RETRY_SECONDS,
     );
   }
   const generic = classifyGeneric(body, response);

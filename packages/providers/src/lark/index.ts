@@ -9,6 +9,7 @@ export {
   LARK_RATE_LIMIT_RETRY_SECONDS,
   LARK_SERVER_ERROR_RETRY_SECONDS,
   LARK_TOKEN_ERROR_CODES,
+  LARK_USER_RATE_RETRY_SECONDS,
   larkRetryAfter,
   parseLarkBody,
 } from './classify.ts';
