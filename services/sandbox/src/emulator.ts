@@ -6,6 +6,8 @@ export interface EmulatorRequest {
   url: URL;
   headers: IncomingHttpHeaders;
   bodyText: string;
+  /** The caller's address, for emulating IP allow-lists (e.g. WeCom's trusted IPs). */
+  remoteAddress?: string;
 }
 
 /** What the emulator answers; `body` is sent as JSON unless it is a string (then text/plain). */

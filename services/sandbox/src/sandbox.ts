@@ -205,7 +205,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return robotSend(req, res, url, bodyText);
     }
     for (const emulator of emulators) {
-      const answer = await emulator.handle({ method, url, headers: req.headers, bodyText });
+      const answer = await emulator.handle({
+        method,
+        url,
+        headers: req.headers,
+        bodyText,
+        ...(req.socket.remoteAddress && { remoteAddress: req.socket.remoteAddress }),
+      });
       if (answer) return sendEmulatorAnswer(res, answer);
     }
     if (url.pathname.startsWith('/_sandbox/')) return send(res, control(method, url, bodyText));
