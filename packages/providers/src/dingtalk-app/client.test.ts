@@ -195,6 +195,25 @@ describe('createDingTalkAppClient', () => {
     expect(await client.lookupUserIdByMobile(APP, '+8613800138000')).toMatchObject({ kind: 'not-found' });
   });
 
+  it('work notification: a userid that is empty or holds a comma is refused per user, the rest sent', async () => {
+    const fake = await fakeDingTalk((r) =>
+      r.url.includes('accessToken') ? TOKEN_OK : { status: 200, body: { errcode: 0, task_id: 5 } },
+    );
+    const outcomes = await createDingTalkAppClient(fake).sendWorkNotification(APP, ['a', 'b,c', '', 'd'], {
+      msgtype: 'text',
+      content: 'x',
+    });
+    expect(outcomes.map((o) => [o.userId, o.outcome.kind])).toEqual([
+      ['a', 'delivered'],
+      ['b,c', 'permanent'],
+      ['', 'permanent'],
+      ['d', 'delivered'],
+    ]);
+    expect(JSON.parse(fake.seen.find((r) => r.url.includes('asyncsend_v2'))?.body ?? '{}').userid_list).toBe(
+      'a,d',
+    );
+  });
+
   it('network failures are retry outcomes, not exceptions', async () => {
     const client = createDingTalkAppClient({
       oapiBaseUrl: 'http://127.0.0.1:1',

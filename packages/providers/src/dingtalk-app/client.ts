@@ -122,8 +122,18 @@ export function createDingTalkAppClient(options: DingTalkAppClientOptions = {}):
     },
 
     async sendWorkNotification(credentials, userIds, message) {
-      const outcomes: DingTalkRecipientOutcome[] = [];
-      for (const batch of chunk(userIds, DINGTALK_APP_LIMITS.workNotificationMaxUsers)) {
+      // userid_list is comma-separated: an id that is empty or holds a comma would corrupt the list.
+      const unsendable = new Set(userIds.filter((u) => u === '' || u.includes(',')));
+      const sendable = userIds.filter((u) => !unsendable.has(u));
+      const byUser = new Map<string, DeliveryOutcome>();
+      for (const userId of unsendable) {
+        byUser.set(userId, {
+          kind: 'permanent',
+          code: 'invalid_userid',
+          reason: `"${userId}" is not a DingTalk userid (empty or containing a comma)`,
+        });
+      }
+      for (const batch of chunk(sendable, DINGTALK_APP_LIMITS.workNotificationMaxUsers)) {
         const result = await withToken<DeliveryOutcome>(credentials, async (token) => {
           const response = await post(
             buildWorkNotificationRequest(oapiBaseUrl, token, credentials.agentId, batch, message),
@@ -136,9 +146,9 @@ export function createDingTalkAppClient(options: DingTalkAppClientOptions = {}):
           );
           return outcome.kind === 'delivered' ? { ok: true, value: outcome } : { ok: false, outcome };
         });
-        outcomes.push(...everyone(batch, result.ok ? result.value : result.outcome));
+        for (const userId of batch) byUser.set(userId, result.ok ? result.value : result.outcome);
       }
-      return outcomes;
+      return userIds.map((userId) => ({ userId, outcome: byUser.get(userId) as DeliveryOutcome }));
     },
 
     async sendRobotBatch(credentials, userIds, message) {
