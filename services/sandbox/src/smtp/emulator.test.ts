@@ -152,6 +152,26 @@ describe('SMTP client against the SMTP emulator', () => {
     }
   });
 
+  it('implicit TLS (the 465 mode) with the test certificate', async () => {
+    const { emulator, client, credentials } = await setup({ tls: 'implicit' });
+    expect(
+      await client.send({ ...credentials, security: 'tls' }, message, { idempotencyKey: 'k' }),
+    ).toMatchObject({
+      kind: 'delivered',
+    });
+    expect(emulator.messages[0]?.secure).toBe(true);
+  });
+
+  it('concurrent sends stay within maxConnections', async () => {
+    const { emulator, client, credentials } = await setup({}, { maxConnections: 2 });
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => client.send(credentials, message, { idempotencyKey: `k${i}` })),
+    );
+    expect(outcomes.every((o) => o.kind === 'delivered')).toBe(true);
+    expect(emulator.messages).toHaveLength(10);
+    expect(emulator.connections()).toBeLessThanOrEqual(2);
+  });
+
   it('requireTLS: a server without STARTTLS fails the send instead of sending in clear', async () => {
     const { emulator, client, credentials } = await setup();
     const outcome = await client.send({ ...credentials, security: 'starttls' }, message, {
@@ -159,6 +179,14 @@ describe('SMTP client against the SMTP emulator', () => {
     });
     expect(outcome.kind).toBe('permanent');
     expect(emulator.messages).toEqual([]);
+  });
+
+  it('stop() does not wait for a client that keeps its pooled connection open', async () => {
+    const { emulator, client, credentials } = await setup();
+    await client.send(credentials, message, { idempotencyKey: 'k' });
+    const started = Date.now();
+    await emulator.stop();
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('a refused connection is retried', async () => {

@@ -52,6 +52,7 @@ export type RunningSmtpEmulator = {
 };
 
 export const SMTP_EMULATOR_DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export const SMTP_EMULATOR_CLOSE_TIMEOUT_MS = 500;
 
 export async function startSmtpEmulator(options: SmtpEmulatorOptions = {}): Promise<RunningSmtpEmulator> {
   const { host = '127.0.0.1', port = 0, users, tls = 'none' } = options;
@@ -74,6 +75,8 @@ export async function startSmtpEmulator(options: SmtpEmulatorOptions = {}): Prom
     authMethods: ['PLAIN', 'LOGIN'],
     // Over `tls: 'none'` AUTH would otherwise be refused ("538 Error: Must issue a STARTTLS command first").
     allowInsecureAuth: tls === 'none',
+    // stop() forcibly closes connections still open after this (a client's idle pooled connection).
+    closeTimeout: SMTP_EMULATOR_CLOSE_TIMEOUT_MS,
     // false also silences the warning about the built-in certificate (see the comment above).
     logger: false,
     onConnect(_session, callback) {
