@@ -174,10 +174,7 @@ const BOT_PERMANENT: ReadonlyMap<number, string> = new Map([
     19001,
     'the webhook is unknown to Lark/Feishu (19001 incoming webhook access token invalid): the bot was removed or the URL is wrong; copy the webhook URL again from the group settings',
   ],
-  [
-    9499,
-    `Lark/Feishu could not accept the message body (9499 Bad Request): malformed, or larger than ${LARK_LIMITS.botBodyBytes / 1024} KB`,
-  ],
+  [9499, `Lark/Feishu could not accept the message body (9499 Bad Request): malformed, or larger than 20 KB`],
 ]);
 
 /** Classifies the answer of `POST /open-apis/bot/v2/hook/<id>`. */

@@ -209,6 +209,47 @@ describe('createLarkClient', () => {
     expect(result.results).toHaveLength(53);
   });
 
+  it("host: the hook's own baseUrl unless the client overrides it (sandbox routing)", async () => {
+    const { baseUrl, seen } = await fakeLark([{ status: 200, body: { code: 0, msg: 'success' } }]);
+    expect(
+      await createLarkClient().sendBotMessage({ hookId: 'a', baseUrl }, { type: 'text', text: 'x' }),
+    ).toMatchObject({
+      kind: 'delivered',
+    });
+    expect(
+      await createLarkClient({ baseUrl }).sendBotMessage(
+        { hookId: 'b', baseUrl: 'https://open.feishu.cn' },
+        { type: 'text', text: 'x' },
+      ),
+    ).toMatchObject({ kind: 'delivered' });
+    expect(seen.map((s) => s.url)).toEqual([
+      '/lark/open-apis/bot/v2/hook/a',
+      '/lark/open-apis/bot/v2/hook/b',
+    ]);
+  });
+
+  it('lookup results keep input order, local rejections included; no inputs → no calls', async () => {
+    const { baseUrl, seen } = await fakeLark([
+      TOKEN,
+      { status: 200, body: { code: 0, data: { user_list: [{ user_id: 'ou_b', email: 'b@x.cn' }] } } },
+    ]);
+    const client = createLarkClient({ baseUrl });
+    expect(await client.lookupOpenIds(APP, {})).toEqual({ ok: true, results: [] });
+    expect(seen).toHaveLength(0);
+    const result = await client.lookupOpenIds(APP, { emails: ['not-an-email', ' b@x.cn'] });
+    expect(result).toEqual({
+      ok: true,
+      results: [
+        {
+          input: { email: 'not-an-email' },
+          result: 'not_found',
+          reason: '"not-an-email" is not an email address',
+        },
+        { input: { email: ' b@x.cn' }, result: 'found', openId: 'ou_b' },
+      ],
+    });
+  });
+
   it('network failure is a retry outcome, never a throw', async () => {
     const client = createLarkClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 2000 });
     expect(await client.sendBotMessage({ hookId: 'h' }, { type: 'text', text: 'x' })).toMatchObject({

@@ -27,14 +27,20 @@ import {
   type LarkMessage,
 } from './messages.ts';
 
-/** A custom bot: its hook id and, when signing is on, its secret. `baseUrl` (from the parsed URL) picks the host. */
+/**
+ * A custom bot: its hook id and, when signing is on, its secret. `baseUrl` (from parseLarkBotWebhookUrl) picks
+ * the host (Feishu or Lark) unless the client has a baseUrl of its own.
+ */
 export type LarkBotHook = { hookId: string; secret?: string; baseUrl?: string };
 
-/** An enterprise self-built app. `baseUrl` picks the host (Feishu or Lark) when the client's default is wrong. */
+/** An enterprise self-built app. `baseUrl` picks its host (Feishu or Lark) unless the client has a baseUrl of its own. */
 export type LarkApp = { appId: string; appSecret: string; baseUrl?: string };
 
 export type LarkClientOptions = {
-  /** Default host for hooks/apps without their own; the sandbox is `{sandboxUrl}/lark`. Defaults to Feishu. */
+  /**
+   * Overrides every hook's and app's own host (the sandbox: `{sandboxUrl}/lark`). Leave unset in production:
+   * each hook/app then uses its own `baseUrl`, else Feishu (`https://open.feishu.cn`).
+   */
   baseUrl?: string;
   /** Whole request, body included. Defaults to 10 s. */
   timeoutMs?: number;
@@ -73,7 +79,9 @@ export function createLarkClient(options: LarkClientOptions = {}): LarkClient {
   const now = options.now ?? Date.now;
   const tokens =
     options.tokenCache ?? new TokenCache({ refreshEarlySeconds: LARK_TOKEN_REFRESH_EARLY_SECONDS });
-  const baseOf = (own?: string) => own ?? options.baseUrl ?? LARK_DEFAULT_BASE_URL;
+  // The client's baseUrl is an environment override (the sandbox) and wins over a hook's or app's own host,
+  // so a sandboxed client never reaches the real vendor with a hook parsed from a real URL.
+  const baseOf = (own?: string) => options.baseUrl ?? own ?? LARK_DEFAULT_BASE_URL;
 
   /** postJson, keeping the `x-ogw-ratelimit-reset` header that postJson does not return. */
   async function post(request: HttpRequest) {
@@ -100,7 +108,9 @@ export function createLarkClient(options: LarkClientOptions = {}): LarkClient {
   const tokenKey = (app: LarkApp) => app.appId;
   const getToken = (app: LarkApp) =>
     tokens.get(tokenKey(app), async () => {
-      const answer = await post(buildLarkTokenRequest({ baseUrl: baseOf(app.baseUrl), ...app }));
+      const answer = await post(
+        buildLarkTokenRequest({ baseUrl: baseOf(app.baseUrl), appId: app.appId, appSecret: app.appSecret }),
+      );
       if ('kind' in answer) return { ok: false, outcome: answer };
       return classifyLarkTokenResponse(answer);
     });
@@ -158,29 +168,33 @@ export function createLarkClient(options: LarkClientOptions = {}): LarkClient {
     },
 
     async lookupOpenIds(app, input) {
-      const results: LarkLookupResult[] = [];
-      const emails: string[] = [];
-      const mobiles: { given: string; sent: string }[] = [];
+      // One slot per input, in input order: either a local verdict or the query sent to Lark.
+      const slots: ({ done: LarkLookupResult } | { given: LarkLookupInput; query: LarkLookupInput })[] = [];
       for (const email of input.emails ?? []) {
         const trimmed = email.trim();
-        if (/^[^\s@]+@[^\s@]+$/.test(trimmed)) emails.push(trimmed);
-        else
-          results.push({
-            input: { email },
-            result: 'not_found',
-            reason: `"${email}" is not an email address`,
-          });
+        slots.push(
+          /^[^\s@]+@[^\s@]+$/.test(trimmed)
+            ? { given: { email }, query: { email: trimmed } }
+            : {
+                done: { input: { email }, result: 'not_found', reason: `"${email}" is not an email address` },
+              },
+        );
       }
       for (const mobile of input.mobiles ?? []) {
         const normalized = normalizeLarkMobile(mobile);
-        if (normalized.ok) mobiles.push({ given: mobile, sent: normalized.mobile });
-        else results.push({ input: { mobile }, result: 'not_found', reason: normalized.reason });
+        slots.push(
+          normalized.ok
+            ? { given: { mobile }, query: { mobile: normalized.mobile } }
+            : { done: { input: { mobile }, result: 'not_found', reason: normalized.reason } },
+        );
       }
+      const queries = slots.flatMap((slot) => ('query' in slot ? [slot.query] : []));
       const entries: LarkUserIdEntry[] = [];
-      for (const batch of batchLarkLookup(
-        emails,
-        mobiles.map((m) => m.sent),
-      )) {
+      const batches = batchLarkLookup(
+        queries.flatMap((q) => ('email' in q ? [q.email] : [])),
+        queries.flatMap((q) => ('mobile' in q ? [q.mobile] : [])),
+      );
+      for (const batch of batches) {
         type Step =
           | { ok: true; data: unknown }
           | { ok: false; outcome: Exclude<DeliveryOutcome, { kind: 'delivered' }> };
@@ -198,18 +212,11 @@ export function createLarkClient(options: LarkClientOptions = {}): LarkClient {
         if (!step.ok) return step;
         entries.push(...parseLarkUserList(step.data));
       }
-      const answered = [
-        ...emails.map((email): LarkLookupInput => ({ email })),
-        ...mobiles.map((m): LarkLookupInput => ({ mobile: m.sent })),
-      ].map((query) => larkLookupResultFor(query, entries));
-      // Report mobiles as the caller wrote them.
-      for (const r of answered) {
-        if ('mobile' in r.input) {
-          const sent = r.input.mobile;
-          r.input = { mobile: mobiles.find((m) => m.sent === sent)?.given ?? sent };
-        }
-      }
-      return { ok: true, results: [...answered, ...results] };
+      // Results name the input as the caller wrote it.
+      const results = slots.map((slot) =>
+        'done' in slot ? slot.done : { ...larkLookupResultFor(slot.query, entries), input: slot.given },
+      );
+      return { ok: true, results };
     },
   };
 }

@@ -167,8 +167,8 @@ describe('buildLarkSendRequest', () => {
       message: { type: 'text', text: long, ticketUrl: 'https://t/1' },
       idempotencyKey: 'k',
     });
-    expect(Buffer.byteLength(text.body)).toBeLessThanOrEqual(150 * 1024);
-    expect(Buffer.byteLength(text.body)).toBeGreaterThan(150 * 1024 - 50);
+    expect(Buffer.byteLength(text.body)).toBeLessThanOrEqual(150_000);
+    expect(Buffer.byteLength(text.body)).toBeGreaterThan(150_000 - 50);
     expect(JSON.parse(JSON.parse(text.body).content).text).toMatch(/… view full ticket: https:\/\/t\/1$/);
     const card = buildLarkSendRequest({
       tenantAccessToken: 't',
@@ -176,7 +176,7 @@ describe('buildLarkSendRequest', () => {
       message: { type: 'card', title: 'T', markdown: long, ticketUrl: 'https://t/1' },
       idempotencyKey: 'k',
     });
-    expect(Buffer.byteLength(card.body)).toBeLessThanOrEqual(30 * 1024);
+    expect(Buffer.byteLength(card.body)).toBeLessThanOrEqual(30_000);
     expect(card.truncated).toBe(true);
   });
 

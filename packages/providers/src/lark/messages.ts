@@ -7,16 +7,22 @@ export const LARK_DEFAULT_BASE_URL: string = LARK_HOSTS.feishu;
 
 /** Vendor limits (reference /work/shared/reference/providers.md §3). */
 export const LARK_LIMITS = {
-  /** Custom bot body ≤ 20 KB, else 9499 (§3.1, https://open.larksuite.com/document/client-docs/bot-v3/use-custom-bots-in-a-group). */
-  botBodyBytes: 20 * 1024,
+  /**
+   * Custom bot body ≤ 20 KB, else 9499 (§3.1, https://open.larksuite.com/document/client-docs/bot-v3/use-custom-bots-in-a-group).
+   * Whether KB means 1000 or 1024 is not documented; 20 000 bytes is safe under either reading.
+   */
+  botBodyBytes: 20_000,
   /** Custom bot: 100/min and 5/s per bot (same page). */
   botMessagesPerMinute: 100,
   botMessagesPerSecond: 5,
   /** A signed bot request's timestamp must be within 1 h (same page). */
   botTimestampToleranceSeconds: 60 * 60,
-  /** im/v1/messages: text ≤ 150 KB, card/post ≤ 30 KB (§3.4, API id 6946222931479527425). Measured on the whole body. */
-  appTextBytes: 150 * 1024,
-  appCardOrPostBytes: 30 * 1024,
+  /**
+   * im/v1/messages: text ≤ 150 KB, card/post ≤ 30 KB (§3.4, API id 6946222931479527425). Measured on the whole
+   * request body (a superset of `content`), in units of 1000 bytes: safe under either reading of KB.
+   */
+  appTextBytes: 150_000,
+  appCardOrPostBytes: 30_000,
   /** `uuid` ≤ 50 chars; one success per uuid per hour (§3.4). */
   uuidMaxChars: 50,
   /** batch_get_id: ≤ 50 emails and ≤ 50 mobiles per call (§3.3). */

@@ -14,8 +14,8 @@ import type { EmulatorAnswer, EmulatorRequest, VendorEmulator } from '../emulato
 export const LARK_PREFIX = '/lark';
 export const LARK_CONTROL_PREFIX = '/_sandbox/lark';
 
-/** §3.1 */
-export const BOT_MAX_BODY_BYTES = 20 * 1024;
+/** §3.1. "KB" is read strictly as 1000 bytes here and below, so a client that fits the sandbox fits Lark. */
+export const BOT_MAX_BODY_BYTES = 20_000;
 export const BOT_PER_MINUTE = 100;
 export const BOT_PER_SECOND = 5;
 export const BOT_TIMESTAMP_TOLERANCE_SECONDS = 60 * 60;
@@ -26,9 +26,9 @@ export const TOKEN_REISSUE_BELOW_SECONDS = 30 * 60;
 /** §3.3 */
 export const LOOKUP_MAX_EMAILS = 50;
 export const LOOKUP_MAX_MOBILES = 50;
-/** §3.4 */
-export const SEND_TEXT_MAX_BYTES = 150 * 1024;
-export const SEND_CARD_OR_POST_MAX_BYTES = 30 * 1024;
+/** §3.4, measured on the `content` string. */
+export const SEND_TEXT_MAX_BYTES = 150_000;
+export const SEND_CARD_OR_POST_MAX_BYTES = 30_000;
 export const UUID_MAX_CHARS = 50;
 export const UUID_WINDOW_MS = 60 * 60_000;
 export const SEND_PER_USER_PER_SECOND = 5;
