@@ -29,8 +29,13 @@ export {
 export { signDingTalkRobot } from './dingtalk/sign.ts';
 export type { ParsedDingTalkRobotWebhookUrl } from './dingtalk/webhook-url.ts';
 export { DINGTALK_ROBOT_WEBHOOK_HOSTS, parseDingTalkRobotWebhookUrl } from './dingtalk/webhook-url.ts';
+export * from './dingtalk-app/index.ts';
 export type { HttpResponse, PostJsonOptions, PostJsonResult } from './http.ts';
 export { NETWORK_RETRY_AFTER_SECONDS, postJson } from './http.ts';
+export * from './lark/index.ts';
 export type { DeliveryOutcome, DeliveryOutcomeKind } from './outcome.ts';
+export * from './smtp/index.ts';
 export type { TokenCacheOptions, TokenFetch, TokenResult } from './token-cache.ts';
 export { TokenCache } from './token-cache.ts';
+export * from './webhook/index.ts';
+export * from './wecom/index.ts';

@@ -5,16 +5,24 @@ describe('parseEnvironment', () => {
   it('uses the defaults', () => {
     expect(parseEnvironment({})).toEqual({
       ok: true,
-      environment: { http: { host: '127.0.0.1', port: 4010 }, dingtalk: { rateLimits: true } },
+      environment: {
+        http: { host: '127.0.0.1', port: 4010, smtpPort: 2525 },
+        dingtalk: { rateLimits: true },
+      },
     });
   });
 
   it('reads every variable; empty counts as unset', () => {
     expect(
-      parseEnvironment({ SANDBOX_PORT: '0', SANDBOX_HOST: '0.0.0.0', SANDBOX_RATE_LIMITS: 'OFF' }),
+      parseEnvironment({
+        SANDBOX_PORT: '0',
+        SANDBOX_HOST: '0.0.0.0',
+        SANDBOX_SMTP_PORT: '2626',
+        SANDBOX_RATE_LIMITS: 'OFF',
+      }),
     ).toEqual({
       ok: true,
-      environment: { http: { host: '0.0.0.0', port: 0 }, dingtalk: { rateLimits: false } },
+      environment: { http: { host: '0.0.0.0', port: 0, smtpPort: 2626 }, dingtalk: { rateLimits: false } },
     });
     expect(parseEnvironment({ SANDBOX_PORT: '', SANDBOX_RATE_LIMITS: ' ' })).toMatchObject({
       ok: true,

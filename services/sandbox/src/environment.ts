@@ -20,6 +20,7 @@ const port = z
 const HttpModel = z.object({
   SANDBOX_PORT: z.string().default('4010').pipe(port),
   SANDBOX_HOST: z.string().default('127.0.0.1'),
+  SANDBOX_SMTP_PORT: z.string().default('2525').pipe(port),
 });
 
 const DingTalkModel = z.object({
@@ -31,7 +32,7 @@ const DingTalkModel = z.object({
 });
 
 export type SandboxEnvironment = {
-  http: { host: string; port: number };
+  http: { host: string; port: number; smtpPort: number };
   dingtalk: { rateLimits: boolean };
 };
 
@@ -55,7 +56,11 @@ export function parseEnvironment(env: Record<string, string | undefined>): Envir
   return {
     ok: true,
     environment: {
-      http: { host: http.data.SANDBOX_HOST, port: http.data.SANDBOX_PORT },
+      http: {
+        host: http.data.SANDBOX_HOST,
+        port: http.data.SANDBOX_PORT,
+        smtpPort: http.data.SANDBOX_SMTP_PORT,
+      },
       dingtalk: { rateLimits: dingtalk.data.SANDBOX_RATE_LIMITS },
     },
   };

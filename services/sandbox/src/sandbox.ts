@@ -2,10 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES }
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import { FaultBody, fieldIssues, ResetBody, RobotBody, SettingsBody } from './control.ts';
+import { createDingTalkAppEmulator } from './dingtalk-app/index.ts';
 import { DingTalkRobotEmulator, MAX_RECORDED, type RobotConfig } from './dingtalk-robot.ts';
 import type { EmulatorAnswer, VendorEmulator } from './emulator.ts';
 import { type Fault, FaultQueue } from './faults.ts';
 import { renderInbox } from './html.ts';
+import { createLarkEmulator } from './lark/index.ts';
+import { createWebhookEmulator } from './webhook/index.ts';
+import { createWeComEmulator } from './wecom/index.ts';
 
 /** The DingTalk robot API lives under this prefix, so a provider's DingTalk base URL is `{url}/dingtalk/oapi`. */
 export const DINGTALK_PREFIX = '/dingtalk/oapi';
@@ -17,9 +21,23 @@ export type SandboxOptions = {
   rateLimits?: boolean;
   /** Clock in epoch ms, for the signature window, rate limits and `receivedAt`. Default `Date.now`. */
   now?: () => number;
-  /** Further vendors' emulators (Lark, WeCom, …), offered every request the DingTalk robot does not own. */
+  /**
+   * Further vendors' emulators, offered every request the DingTalk robot does not own. Default: DingTalk
+   * enterprise app, Lark/Feishu, WeCom and the webhook receiver.
+   */
   emulators?: VendorEmulator[];
 };
+
+/** The emulators every sandbox runs unless told otherwise. */
+export function defaultEmulators(options: { now?: () => number; rateLimits?: boolean } = {}) {
+  const common = { ...(options.now && { now: options.now }), rateLimits: options.rateLimits ?? true };
+  return {
+    dingtalkApp: createDingTalkAppEmulator(common),
+    lark: createLarkEmulator(common),
+    wecom: createWeComEmulator(common),
+    webhook: createWebhookEmulator(options.now ? { now: options.now } : {}),
+  };
+}
 
 export type RecordedRequest = {
   id: string;
@@ -41,6 +59,8 @@ export type Sandbox = {
   faults: FaultQueue;
   requests: RecordedRequest[];
   settings: { rateLimits: boolean };
+  /** The other vendors' emulators this sandbox serves. */
+  emulators: VendorEmulator[];
   /** Registers or replaces a robot (same as `PUT /_sandbox/dingtalk/robots/:accessToken`). */
   putRobot(accessToken: string, config?: { secret?: string; keywords?: string[] }): void;
   /** Clears messages, requests, faults and rate-limit state; robots too when `robots` is true. Settings stay. */
@@ -57,7 +77,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
   const settings = { rateLimits: options.rateLimits ?? true };
-  const emulators = options.emulators ?? [];
+  const emulators =
+    options.emulators ??
+    Object.values(
+      defaultEmulators({ ...(options.now && { now: options.now }), rateLimits: settings.rateLimits }),
+    );
   for (const emulator of emulators) emulator.setRateLimits(settings.rateLimits);
   const timers = new Set<NodeJS.Timeout>();
   let nextRequestId = 1;
@@ -247,6 +271,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     faults,
     requests,
     settings,
+    emulators,
     putRobot(accessToken, config = {}) {
       dingtalk.putRobot(accessToken, robotConfig(config));
     },

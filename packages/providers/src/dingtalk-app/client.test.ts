@@ -120,7 +120,7 @@ describe('createDingTalkAppClient', () => {
     const client = createDingTalkAppClient({ ...fake, tokenCache: cache });
     const work = await client.sendWorkNotification(APP, ['u1'], { msgtype: 'text', content: 'x' });
     expect(work[0]?.outcome).toMatchObject({ kind: 'delivered', providerMessageId: '1' });
-    expect(cache.fetches.get('dingapp')).toBe(2);
+    expect(cache.fetches.get('dingtalk:dingapp')).toBe(2);
 
     // The new API keeps rejecting: one retry, then the reauthenticate outcome is returned.
     const robot = await client.sendRobotBatch(APP, ['u1'], { msgKey: 'sampleText', content: 'x' });
@@ -131,7 +131,7 @@ describe('createDingTalkAppClient', () => {
       },
     ]);
     expect(fake.seen.filter((r) => r.url.includes('batchSend'))).toHaveLength(2);
-    expect(cache.fetches.get('dingapp')).toBe(3);
+    expect(cache.fetches.get('dingtalk:dingapp')).toBe(3);
   });
 
   it('bad credentials → permanent for every recipient, nothing sent', async () => {

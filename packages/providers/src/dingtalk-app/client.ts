@@ -66,6 +66,9 @@ export const DINGTALK_APP_DEFAULT_TIMEOUT_MS = 10_000;
 type Attempt<T> = { ok: true; value: T } | { ok: false; outcome: DingTalkAppFailure };
 
 /** The I/O shell around the pure builders and classifiers. */
+/** Token cache key: vendor-prefixed, so one TokenCache can serve every vendor without id collisions. */
+export const dingTalkTokenKey = (credentials: { clientId: string }) => `dingtalk:${credentials.clientId}`;
+
 export function createDingTalkAppClient(options: DingTalkAppClientOptions = {}): DingTalkAppClient {
   const oapiBaseUrl = options.oapiBaseUrl ?? DINGTALK_APP_DEFAULT_OAPI_BASE_URL;
   const apiBaseUrl = options.apiBaseUrl ?? DINGTALK_APP_DEFAULT_API_BASE_URL;
@@ -84,7 +87,7 @@ export function createDingTalkAppClient(options: DingTalkAppClientOptions = {}):
     call: (token: string) => Promise<Attempt<T>>,
   ): Promise<Attempt<T>> {
     for (let attempt = 1; ; attempt++) {
-      const token = await tokens.get(credentials.clientId, async () => {
+      const token = await tokens.get(dingTalkTokenKey(credentials), async () => {
         const result = await post(buildAccessTokenRequest(apiBaseUrl, credentials));
         if (result.kind !== 'response') return { ok: false, outcome: result };
         return classifyAccessTokenResponse(result.status, result.contentType, result.bodyText);
@@ -92,7 +95,7 @@ export function createDingTalkAppClient(options: DingTalkAppClientOptions = {}):
       if (!token.ok) return token;
       const result = await call(token.token);
       if (result.ok || result.outcome.kind !== 'reauthenticate' || attempt >= 2) return result;
-      tokens.invalidate(credentials.clientId, token.token);
+      tokens.invalidate(dingTalkTokenKey(credentials), token.token);
     }
   }
 

@@ -135,7 +135,7 @@ describe('createLarkClient', () => {
       kind: 'delivered',
     });
     expect(seen.map((s) => s.authorization)).toEqual([undefined, 'Bearer t-1', undefined, 'Bearer t-2']);
-    expect(tokenCache.fetches.get('cli_1')).toBe(2);
+    expect(tokenCache.fetches.get('lark:cli_1')).toBe(2);
   });
 
   it('a second token error is returned, not looped on', async () => {

@@ -105,7 +105,8 @@ export function createLarkClient(options: LarkClientOptions = {}): LarkClient {
     return response;
   }
 
-  const tokenKey = (app: LarkApp) => app.appId;
+  // Vendor-prefixed, so one TokenCache can serve every vendor without id collisions.
+  const tokenKey = (app: LarkApp) => `lark:${app.appId}`;
   const getToken = (app: LarkApp) =>
     tokens.get(tokenKey(app), async () => {
       const answer = await post(

@@ -1,11 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createDingTalkAppClient, type DingTalkAppCredentials } from '@tidings/providers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// Relative until the integrator re-exports the dingtalk-app barrel from @tidings/providers.
-import {
-  createDingTalkAppClient,
-  type DingTalkAppCredentials,
-} from '../../../../packages/providers/src/dingtalk-app/index.ts';
 import type { EmulatorRequest } from '../emulator.ts';
 import { createDingTalkAppEmulator, type DingTalkAppEmulator } from './emulator.ts';
 

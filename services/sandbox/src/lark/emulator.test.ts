@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
 // The real client, by path: the providers barrel does not export Lark until the integrator wires it in.
-import { createLarkClient, type LarkClient } from '../../../../packages/providers/src/lark/index.ts';
+import { createLarkClient, type LarkClient } from '@tidings/providers';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TokenCache } from '../../../../packages/providers/src/token-cache.ts';
 import { botSignatureValid, createLarkEmulator, type LarkEmulator } from './emulator.ts';
 
@@ -266,7 +266,7 @@ describe('Lark emulator: app', () => {
     expect(await send('b')).toMatchObject({ kind: 'delivered' });
     const fetches = (await control('GET', '/token-fetches')).body.tokenFetches as { reused: boolean }[];
     expect(fetches.map((f) => f.reused)).toEqual([false, false]);
-    expect(tokenCache.fetches.get(APP.appId)).toBe(2);
+    expect(tokenCache.fetches.get(`lark:${APP.appId}`)).toBe(2);
   });
 
   it('missing bearer → 99991661 on the raw API', async () => {

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
 // The providers' package entry does not export the SMTP client yet, so it is imported by path.
-import { createSmtpClient, type SmtpClient } from '../../../../packages/providers/src/smtp/index.ts';
+import { createSmtpClient, type SmtpClient } from '@tidings/providers';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningSmtpEmulator, type SmtpEmulatorOptions, startSmtpEmulator } from './emulator.ts';
 
 let emulator: RunningSmtpEmulator | undefined;

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
 // The providers' package entry does not export the webhook client yet, so it is imported by path.
-import { createWebhookClient } from '../../../../packages/providers/src/webhook/index.ts';
+import { createWebhookClient } from '@tidings/providers';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { VendorEmulator } from '../emulator.ts';
 import { createWebhookEmulator, type WebhookEmulator } from './emulator.ts';
 

@@ -1,11 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createWeComClient, utf8Length, type WeComAppCredentials } from '@tidings/providers';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createWeComClient,
-  utf8Length,
-  type WeComAppCredentials,
-} from '../../../../packages/providers/src/wecom/index.ts';
 import { createWeComEmulator, type WeComEmulator } from './emulator.ts';
 
 let server: Server | undefined;
