@@ -76,12 +76,17 @@ export async function startTestMesh(): Promise<TestMesh> {
     kafkaBrokers: brokers,
     database: { url: database.url },
     keyring,
-    components: { router: true, senders: ['dingtalk'] },
+    components: { router: true, senders: ['dingtalk', 'lark', 'wecom', 'webhook'] },
     instanceId: 'e2e',
     topicPartitions: 2,
     kafkaPrefix,
     stateTopics,
-    providers: { dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi`, timeoutMs: 5_000 } },
+    providers: {
+      dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi` },
+      lark: { baseUrl: `${sandbox.url}/lark` },
+      wecom: { baseUrl: `${sandbox.url}/wecom` },
+      timeoutMs: 5_000,
+    },
   });
   await dispatcher.start();
 

@@ -57,7 +57,78 @@ export const dingTalkRobotConfigSchema = z.object({
 });
 export type DingTalkRobotConfig = z.infer<typeof dingTalkRobotConfigSchema>;
 
-export const channelConfigSchema = z.discriminatedUnion('kind', [dingTalkRobotConfigSchema]);
+/** DingTalk enterprise internal app: work notifications or one-to-one robot messages to each person. */
+export const dingTalkAppConfigSchema = z.object({
+  kind: z.literal('dingtalk-app'),
+  clientId: z.string(),
+  clientSecret: sealed,
+  agentId: z.number().int(),
+  robotCode: z.string(),
+  mode: z.enum(['work-notification', 'robot-oto']),
+});
+
+/** Lark/Feishu custom bot in a group; the hook id from its webhook URL is the credential. */
+export const larkBotConfigSchema = z.object({
+  kind: z.literal('lark-bot'),
+  /** `https://open.feishu.cn` or `https://open.larksuite.com`. */
+  host: z.string(),
+  hookId: sealed,
+  signingSecret: sealed.nullable(),
+  keywords: z.array(z.string()),
+});
+
+/** Lark/Feishu app sending to each person by open_id. */
+export const larkAppConfigSchema = z.object({
+  kind: z.literal('lark-app'),
+  host: z.string(),
+  appId: z.string(),
+  appSecret: sealed,
+});
+
+/** WeCom self-built app sending to each member. */
+export const weComAppConfigSchema = z.object({
+  kind: z.literal('wecom-app'),
+  corpId: z.string(),
+  corpSecret: sealed,
+  agentId: z.number().int(),
+  /** WeCom's `safe` flag: confidential messages that cannot be forwarded. */
+  safe: z.boolean(),
+});
+
+/** WeCom group robot ("消息推送"); the key in its webhook URL is the credential. */
+export const weComRobotConfigSchema = z.object({
+  kind: z.literal('wecom-robot'),
+  key: sealed,
+});
+
+export const smtpConfigSchema = z.object({
+  kind: z.literal('smtp'),
+  host: z.string(),
+  port: z.number().int(),
+  security: z.enum(['tls', 'starttls', 'none']),
+  user: z.string().nullable(),
+  password: sealed.nullable(),
+  from: z.string(),
+});
+
+/** A signed JSON POST to the tenant's own endpoint. */
+export const webhookConfigSchema = z.object({
+  kind: z.literal('webhook'),
+  url: z.string(),
+  secret: sealed,
+  bearerToken: sealed.nullable(),
+});
+
+export const channelConfigSchema = z.discriminatedUnion('kind', [
+  dingTalkRobotConfigSchema,
+  dingTalkAppConfigSchema,
+  larkBotConfigSchema,
+  larkAppConfigSchema,
+  weComAppConfigSchema,
+  weComRobotConfigSchema,
+  smtpConfigSchema,
+  webhookConfigSchema,
+]);
 export type ChannelConfig = z.infer<typeof channelConfigSchema>;
 export type ChannelKind = ChannelConfig['kind'];
 

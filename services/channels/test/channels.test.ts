@@ -4,7 +4,7 @@ import { DEVELOPMENT_KEYRING_TEXT, isSealed, openSecret, parseKeyring } from '@t
 import { type DatabaseHandle, openDatabase } from '@tidings/db';
 import { INPUT_ERROR_SDL, PAGE_INFO_SDL, type SubgraphService } from '@tidings/graphql';
 import { readStateMessages, silentLogger, subgraphClient } from '@tidings/graphql/testing';
-import { channelStateSchema, projectChannelStateSchema, stateTopics } from '@tidings/state';
+import { channelStateSchema, dingTalkRobotConfigSchema, projectChannelStateSchema, stateTopics } from '@tidings/state';
 import { createTestDatabase, type TestDatabase, testInfrastructure, uniqueName } from '@tidings/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,9 +150,10 @@ describe('DingTalk robot channels', () => {
     expect(raw).not.toContain(SIGNING_SECRET);
     const state = channelStateSchema.parse(message?.value);
     expect(state).toMatchObject({ tenantId: tenantA, id: channelId, name: 'Ops robot', enabled: true });
-    expect(state.config.keywords).toEqual(['alert']);
-    expect(openSecret(keyring, state.config.accessToken)).toBe(ACCESS_TOKEN);
-    expect(openSecret(keyring, state.config.signingSecret!)).toBe(SIGNING_SECRET);
+    const config = dingTalkRobotConfigSchema.parse(state.config);
+    expect(config.keywords).toEqual(['alert']);
+    expect(openSecret(keyring, config.accessToken)).toBe(ACCESS_TOKEN);
+    expect(openSecret(keyring, config.signingSecret!)).toBe(SIGNING_SECRET);
   });
 
   it('names the webhookUrl, signingSecret and keywords fields when they are wrong', async () => {

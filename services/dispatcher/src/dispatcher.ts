@@ -4,16 +4,16 @@ import type { Keyring } from '@tidings/crypto';
 import { type DatabaseHandle, type DatabaseOptions, migrateDatabase, openDatabase } from '@tidings/db';
 import { createKafka, ensureTopics, kafkaNames } from '@tidings/kafka';
 import type { StateTopicName } from '@tidings/state';
+import { type Vendor, vendors } from './jobs.ts';
 import { DeliveryLedger } from './ledger/repository.ts';
 import { createLogger, errorMessage } from './log.ts';
 import { createRouter, type Router } from './routing/router.ts';
-import { createDingTalkRobotHandler } from './sending/dingtalk-robot.ts';
+import { createChannelHandler, type ProviderEndpoints } from './sending/handlers.ts';
 import { createSender, type Sender } from './sending/sender.ts';
 import { createStateMaterialiser } from './state/materialiser.ts';
 import { StateStore } from './state/store.ts';
 
-export const vendors = ['dingtalk'] as const;
-export type Vendor = (typeof vendors)[number];
+export { type Vendor, vendors };
 
 export interface DispatcherConfig {
   kafkaBrokers: string[];
@@ -28,7 +28,7 @@ export interface DispatcherConfig {
   kafkaPrefix: string;
   /** Where the subgraphs publish state; the defaults from @tidings/state. */
   stateTopics: Record<StateTopicName, string>;
-  providers: { dingtalk: { baseUrl: string; timeoutMs: number } };
+  providers: ProviderEndpoints;
   /** /healthz and /readyz; omit to serve none (tests). */
   health?: { host: string; port: number };
 }
@@ -105,13 +105,8 @@ export function createDispatcher(config: DispatcherConfig) {
             }),
           );
         }
+        const handler = createChannelHandler({ state, keyring: config.keyring, endpoints: config.providers });
         for (const vendor of config.components.senders) {
-          const handler = createDingTalkRobotHandler({
-            state,
-            keyring: config.keyring,
-            baseUrl: config.providers.dingtalk.baseUrl,
-            timeoutMs: config.providers.dingtalk.timeoutMs,
-          });
           workers.push(createSender({ kafka, vendor, ledger, handler, log, names }));
         }
         for (const worker of workers) await worker.start();

@@ -10,8 +10,16 @@ describe('dispatcher environment', () => {
       pgliteDataDir: expect.stringMatching(/\/\.data\/pglite\/dispatcher$/),
     });
     expect(config.keyring.currentKeyId).toBe('dev');
-    expect(config.components).toEqual({ router: true, senders: ['dingtalk'] });
-    expect(config.providers.dingtalk.baseUrl).toBe('https://oapi.dingtalk.com');
+    expect(config.components).toEqual({
+      router: true,
+      senders: ['dingtalk', 'lark', 'wecom', 'smtp', 'webhook'],
+    });
+    expect(config.providers).toEqual({
+      dingtalk: { baseUrl: 'https://oapi.dingtalk.com' },
+      lark: {},
+      wecom: { baseUrl: 'https://qyapi.weixin.qq.com' },
+      timeoutMs: 10_000,
+    });
   });
 
   it('runs a sender alone', () => {

@@ -30,13 +30,38 @@ export const deliveryJobSchema = z.object({
 });
 export type DeliveryJob = z.infer<typeof deliveryJobSchema>;
 
-/** Which sender (and topic) serves a channel kind. */
-export function vendorOf(kind: ChannelKind): 'dingtalk' {
+export const vendors = ['dingtalk', 'lark', 'wecom', 'smtp', 'webhook'] as const;
+export type Vendor = (typeof vendors)[number];
+
+/** Which sender (and topic) serves a channel kind: one sender group per vendor, each scaling on its own. */
+export function vendorOf(kind: ChannelKind): Vendor {
   switch (kind) {
     case 'dingtalk-robot':
+    case 'dingtalk-app':
       return 'dingtalk';
+    case 'lark-bot':
+    case 'lark-app':
+      return 'lark';
+    case 'wecom-robot':
+    case 'wecom-app':
+      return 'wecom';
+    case 'smtp':
+      return 'smtp';
+    case 'webhook':
+      return 'webhook';
   }
 }
+
+/**
+ * Kinds that post one message to one place (a group, an endpoint) and name or mention the recipients in
+ * it. The others deliver to each person and need their platform identity first (not routed yet).
+ */
+export const groupChannelKinds: ReadonlySet<ChannelKind> = new Set([
+  'dingtalk-robot',
+  'lark-bot',
+  'wecom-robot',
+  'webhook',
+]);
 
 /** Derived, never random, so a re-routed or re-sent event maps onto the same ledger row. */
 export function deliveryIdFor(parts: {

@@ -51,13 +51,21 @@ const robot = (id: string, accessToken: string, secret: string | null): ChannelS
   },
   updatedAt: now,
 });
+const channelOf = (id: string, config: ChannelState['config']): ChannelState => ({
+  tenantId,
+  id,
+  name: id,
+  enabled: true,
+  config,
+  updatedAt: now,
+});
 const link = (projectId: string, channelId: string): ProjectChannelState => ({
   tenantId,
   projectId,
   channelId,
   connectedAt: now,
 });
-const rule = (id: string, projectId: string, channelId: string): RuleState => ({
+const rule = (id: string, projectId: string, ...channelIds: string[]): RuleState => ({
   tenantId,
   id,
   name: id,
@@ -65,7 +73,7 @@ const rule = (id: string, projectId: string, channelId: string): RuleState => ({
   eventTypes: ['commentAdded'],
   roles: ['creator', 'assignees'],
   userIds: [],
-  channelIds: [channelId],
+  channelIds,
   excludeActor: true,
   enabled: true,
   updatedAt: now,
@@ -118,12 +126,17 @@ beforeAll(async () => {
     kafkaBrokers: kafkaBrokers.split(','),
     database: { url: database.url },
     keyring,
-    components: { router: true, senders: ['dingtalk'] },
+    components: { router: true, senders: ['dingtalk', 'lark', 'wecom', 'webhook'] },
     instanceId: 'test',
     topicPartitions: 2,
     kafkaPrefix: prefix,
     stateTopics,
-    providers: { dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi`, timeoutMs: 5_000 } },
+    providers: {
+      dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi` },
+      lark: { baseUrl: `${sandbox.url}/lark` },
+      wecom: { baseUrl: `${sandbox.url}/wecom` },
+      timeoutMs: 5_000,
+    },
   });
   // State published before the dispatcher starts must be applied before it routes anything.
   await dispatcher.start();
@@ -135,7 +148,43 @@ beforeAll(async () => {
   await publishState('projectChannels', `${tenantId}/p-wrong/wrong-secret`, link('p-wrong', 'wrong-secret'));
   await publishState('rules', 'r-good', rule('r-good', 'p-good', 'good'));
   await publishState('rules', 'r-wrong', rule('r-wrong', 'p-wrong', 'wrong-secret'));
-  await waitFor('state applied', () => dispatcher.state.rule('r-wrong') !== undefined);
+  // The same event through a Lark bot, a WeCom robot and a signed webhook.
+  const control = (path: string, body: unknown) =>
+    fetch(`${sandbox.url}/_sandbox/${path}`, { method: 'PUT', body: JSON.stringify(body) });
+  await control('lark/bots/lark-hook', { secret: 'lark-signing-secret' });
+  await control('wecom/robots/wecom-key', {});
+  await control('webhook/endpoints/ops-endpoint', { secret: 'webhook-secret-0123456789' });
+  await publishState(
+    'channels',
+    'lark',
+    channelOf('lark', {
+      kind: 'lark-bot',
+      host: 'https://open.feishu.cn',
+      hookId: sealSecret(keyring, 'lark-hook'),
+      signingSecret: sealSecret(keyring, 'lark-signing-secret'),
+      keywords: [],
+    }),
+  );
+  await publishState(
+    'channels',
+    'wecom',
+    channelOf('wecom', { kind: 'wecom-robot', key: sealSecret(keyring, 'wecom-key') }),
+  );
+  await publishState(
+    'channels',
+    'hook',
+    channelOf('hook', {
+      kind: 'webhook',
+      url: `${sandbox.url}/webhook/receive/ops-endpoint`,
+      secret: sealSecret(keyring, 'webhook-secret-0123456789'),
+      bearerToken: null,
+    }),
+  );
+  for (const channelId of ['lark', 'wecom', 'hook']) {
+    await publishState('projectChannels', `${tenantId}/p-multi/${channelId}`, link('p-multi', channelId));
+  }
+  await publishState('rules', 'r-multi', rule('r-multi', 'p-multi', 'lark', 'wecom', 'hook'));
+  await waitFor('state applied', () => dispatcher.state.rule('r-multi') !== undefined);
 });
 
 afterAll(async () => {
@@ -168,6 +217,40 @@ describe('dispatcher', () => {
         attempts: 1,
       },
     ]);
+  });
+
+  it('delivers one event through a Lark bot, a WeCom robot and a webhook, one job each', async () => {
+    await events.emit(commentEvent('evt-multi', 'p-multi'));
+    await waitFor('three deliveries recorded', async () => {
+      const rows = await ledgerRows('evt-multi');
+      return rows.length === 3 && rows.every((row) => row.status !== 'sending');
+    });
+    expect((await ledgerRows('evt-multi')).map((row) => row.status)).toEqual([
+      'delivered',
+      'delivered',
+      'delivered',
+    ]);
+    const inbox = async (path: string) => (await fetch(`${sandbox.url}/_sandbox/${path}`)).json();
+    const lark = (await inbox('lark/messages?hookId=lark-hook')) as {
+      messages: Array<{ signed: boolean; msgType: string }>;
+    };
+    expect(lark.messages).toMatchObject([{ signed: true, msgType: 'interactive' }]);
+    const wecom = (await inbox('wecom/messages?robotKey=wecom-key')) as {
+      messages: Array<{ body: unknown }>;
+    };
+    expect(wecom.messages).toHaveLength(1);
+    expect(wecom.messages[0]!.body).toMatchObject({
+      msgtype: 'text',
+      text: { mentioned_mobile_list: ['13800000001'] },
+    });
+    const hook = (await inbox('webhook/deliveries?endpointId=ops-endpoint')) as {
+      deliveries: Array<{ signed: boolean; body: { type: string; recipients: Array<{ id: string }> } }>;
+    };
+    expect(hook.deliveries).toHaveLength(1);
+    expect(hook.deliveries[0]).toMatchObject({
+      signed: true,
+      body: { type: 'ticket.comment_added', recipients: [{ id: 'creator' }] },
+    });
   });
 
   it('sends a duplicate event only once', async () => {

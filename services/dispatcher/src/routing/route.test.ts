@@ -153,6 +153,22 @@ describe('routeEvent', () => {
     ]);
   });
 
+  it('does not route per-person kinds until identity lookup lands, and says so', () => {
+    const app = channel({
+      id: 'c1',
+      config: {
+        kind: 'lark-app',
+        host: 'https://open.feishu.cn',
+        appId: 'cli_1',
+        appSecret: sealSecret(keyring, 's'),
+      },
+    });
+    expect(routeEvent(event, store({ channels: [app] }), now)).toEqual({
+      jobs: [],
+      skipped: [{ ruleId: 'r1', channelId: 'c1', reason: 'kind-not-routed-yet' }],
+    });
+  });
+
   it('forgets a deleted rule', () => {
     const state = store();
     state.apply('rules', 'r1', null);

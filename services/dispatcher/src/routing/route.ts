@@ -1,7 +1,7 @@
 import { toJson } from '@bufbuild/protobuf';
 import { eventTypeOf, type TicketEvent, TicketEventSchema } from '@tidings/events';
 import type { RecipientRole, RuleState } from '@tidings/state';
-import { type DeliveryJob, deliveryIdFor } from '../jobs.ts';
+import { type DeliveryJob, deliveryIdFor, groupChannelKinds } from '../jobs.ts';
 import type { StateStore } from '../state/store.ts';
 
 /** Why a rule's channel produced no job: the seed of "why didn't I get a notification?". */
@@ -13,7 +13,9 @@ export interface SkippedChannel {
     | 'channel-disabled'
     | 'channel-other-tenant'
     | 'project-not-connected'
-    | 'no-recipients';
+    | 'no-recipients'
+    /** A per-person kind (app, email): delivered once identity lookup lands. */
+    | 'kind-not-routed-yet';
 }
 
 export interface RouteResult {
@@ -64,9 +66,11 @@ export function routeEvent(event: TicketEvent, state: StateStore, routedAt: Date
             ? 'channel-disabled'
             : !state.isConnected(event.tenantId, event.projectId, channelId)
               ? 'project-not-connected'
-              : recipients.length === 0
-                ? 'no-recipients'
-                : null;
+              : !groupChannelKinds.has(channel.config.kind)
+                ? 'kind-not-routed-yet'
+                : recipients.length === 0
+                  ? 'no-recipients'
+                  : null;
       if (reason) {
         skipped.push({ ruleId: rule.id, channelId, reason });
         continue;
@@ -81,7 +85,7 @@ export function routeEvent(event: TicketEvent, state: StateStore, routedAt: Date
   const eventJson = perChannel.size > 0 ? toJson(TicketEventSchema, event) : null;
   const jobs = [...perChannel].map(([channelId, entry]): DeliveryJob => {
     const channel = state.channel(channelId)!;
-    // A group robot posts once to its group; the recipients are who it mentions.
+    // A group channel posts once to its group or endpoint; the recipients are who it mentions or names.
     const target = 'group';
     return {
       version: 1,

@@ -6,6 +6,7 @@ import {
   type KafkaMessage,
   type KafkaNames,
 } from '@tidings/kafka';
+import type { ChannelKind } from '@tidings/state';
 import { vendorOf } from '../jobs.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { StateStore } from '../state/store.ts';
@@ -86,7 +87,7 @@ export function createRouter(options: {
     if (skipped.length > 0) log.info('channels skipped', { eventId: event.eventId, skipped });
     const traceparent = headerValue(message.headers, 'traceparent');
     return jobs.map((job) => ({
-      topic: topics.deliveries(vendorOf(job.channelKind as 'dingtalk-robot')),
+      topic: topics.deliveries(vendorOf(job.channelKind as ChannelKind)),
       key: job.credentialId,
       value: Buffer.from(JSON.stringify(job)),
       headers: { 'content-type': 'application/json', ...(traceparent && { traceparent }) },

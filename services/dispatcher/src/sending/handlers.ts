@@ -1,0 +1,115 @@
+import { fromJson, type JsonValue } from '@bufbuild/protobuf';
+import { type Keyring, openSecret } from '@tidings/crypto';
+import { TicketEventSchema } from '@tidings/events';
+import {
+  createDingTalkRobotClient,
+  createLarkClient,
+  createWebhookClient,
+  createWeComClient,
+  type DeliveryOutcome,
+} from '@tidings/providers';
+import type { UserState } from '@tidings/state';
+import type { DeliveryJob } from '../jobs.ts';
+import { describeEvent } from '../rendering/describe.ts';
+import { renderDingTalkRobotMarkdown } from '../rendering/dingtalk-robot.ts';
+import { renderLarkBotCard } from '../rendering/lark-bot.ts';
+import { renderWebhookEvent } from '../rendering/webhook.ts';
+import { renderWeComRobotText } from '../rendering/wecom-robot.ts';
+import type { StateStore } from '../state/store.ts';
+import type { ChannelHandler } from './sender.ts';
+
+export interface ProviderEndpoints {
+  dingtalk: { baseUrl: string };
+  /** Unset in production: each Lark bot goes to the host in its own webhook URL (Feishu or Lark). */
+  lark: { baseUrl?: string };
+  wecom: { baseUrl: string };
+  timeoutMs: number;
+}
+
+/**
+ * Delivers a job through whichever kind of channel it names: opens the channel's sealed credentials,
+ * renders the event for that platform, and sends with the delivery id as the platform's idempotency key
+ * where it has one. Per-person kinds (apps, email) are routed once identity lookup lands.
+ */
+export function createChannelHandler(options: {
+  state: StateStore;
+  keyring: Keyring;
+  endpoints: ProviderEndpoints;
+}): ChannelHandler {
+  const { state, keyring, endpoints } = options;
+  const timeout = { timeoutMs: endpoints.timeoutMs };
+  const dingtalkRobot = createDingTalkRobotClient({ baseUrl: endpoints.dingtalk.baseUrl, ...timeout });
+  const lark = createLarkClient({
+    ...(endpoints.lark.baseUrl && { baseUrl: endpoints.lark.baseUrl }),
+    ...timeout,
+  });
+  const wecom = createWeComClient({ baseUrl: endpoints.wecom.baseUrl, ...timeout });
+  const webhook = createWebhookClient(timeout);
+  const open = (sealed: string) => openSecret(keyring, sealed);
+
+  return {
+    async deliver(job: DeliveryJob): Promise<DeliveryOutcome> {
+      const channel = state.channel(job.channelId);
+      if (!channel) {
+        return {
+          kind: 'permanent',
+          code: 'channel-gone',
+          reason: 'the channel was deleted before the message was sent',
+        };
+      }
+      const event = fromJson(TicketEventSchema, job.event as JsonValue);
+      const recipients = job.recipientUserIds
+        .map((id) => state.user(job.tenantId, id))
+        .filter((user): user is UserState => user !== undefined);
+      const actor = event.actor?.id ? state.user(job.tenantId, event.actor.id) : undefined;
+      const description = describeEvent(
+        event,
+        actor?.name || event.actor?.displayName || event.actor?.id || 'Someone',
+      );
+      const idempotency = { idempotencyKey: job.deliveryId };
+      const config = channel.config;
+      switch (config.kind) {
+        case 'dingtalk-robot':
+          return dingtalkRobot.send(
+            {
+              accessToken: open(config.accessToken),
+              ...(config.signingSecret && { secret: open(config.signingSecret) }),
+            },
+            renderDingTalkRobotMarkdown(description, recipients, config.keywords),
+            idempotency,
+          );
+        case 'lark-bot':
+          return lark.sendBotMessage(
+            {
+              hookId: open(config.hookId),
+              baseUrl: config.host,
+              ...(config.signingSecret && { secret: open(config.signingSecret) }),
+            },
+            renderLarkBotCard(description, recipients, config.keywords),
+          );
+        case 'wecom-robot':
+          return wecom.sendRobotMessage(
+            { key: open(config.key) },
+            renderWeComRobotText(description, recipients),
+            description.ticketUrl ? { fullTextUrl: description.ticketUrl } : {},
+          );
+        case 'webhook':
+          return webhook.send(
+            {
+              url: config.url,
+              secret: open(config.secret),
+              ...(config.bearerToken && { bearerToken: open(config.bearerToken) }),
+            },
+            renderWebhookEvent({ event, deliveryId: job.deliveryId, actor, recipients }),
+            idempotency,
+          );
+        default:
+          return {
+            kind: 'permanent',
+            code: 'kind-not-delivered',
+            reason: `channels of kind ${config.kind} are not delivered yet: they need identity lookup`,
+          };
+      }
+    },
+  };
+}
