@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROBOT_MAX_KEYWORDS } from './dingtalk-robot.ts';
+import type { EmulatorAnswer } from './emulator.ts';
 
 /** Bodies of the `/_sandbox/` control API. Unknown fields are rejected so that typos are not ignored. */
 
@@ -39,4 +40,34 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
     }
     return [{ field: base || '(body)', message: issue.message }];
   });
+}
+
+/**
+ * Parses a control-API body (empty means `{}`) and hands the value on; a bad one is answered 400 with
+ * `{error, issues:[{field, message}]}`, the shape every sandbox control route uses.
+ */
+export function parseControlBody<S extends z.ZodType>(
+  schema: S,
+  bodyText: string,
+  then: (value: z.output<S>) => EmulatorAnswer,
+): EmulatorAnswer {
+  let value: unknown;
+  try {
+    value = bodyText === '' ? {} : JSON.parse(bodyText);
+  } catch {
+    return {
+      status: 400,
+      body: {
+        error: 'invalid (body): not valid JSON',
+        issues: [{ field: '(body)', message: 'not valid JSON' }],
+      },
+    };
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error);
+    const error = `invalid ${issues.map((i) => i.field).join(', ')}: ${issues.map((i) => i.message).join('; ')}`;
+    return { status: 400, body: { error, issues } };
+  }
+  return then(parsed.data);
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import { FaultBody, fieldIssues, ResetBody, RobotBody, SettingsBody } from './control.ts';
+import { FaultBody, parseControlBody, ResetBody, RobotBody, SettingsBody } from './control.ts';
 import { createDingTalkAppEmulator } from './dingtalk-app/index.ts';
 import { DingTalkRobotEmulator, MAX_RECORDED, type RobotConfig } from './dingtalk-robot.ts';
 import type { EmulatorAnswer, VendorEmulator } from './emulator.ts';
@@ -332,29 +332,18 @@ function robotConfig(config: { secret?: string | undefined; keywords?: string[] 
   return { ...(config.secret ? { secret: config.secret } : {}), keywords: config.keywords ?? [] };
 }
 
+/** The shared control-body parser, answered in this file's `Answer` shape. */
 function parseBody<S extends z.ZodType>(
   schema: S,
   bodyText: string,
   then: (value: z.output<S>) => Answer,
 ): Answer {
-  let value: unknown;
-  try {
-    value = bodyText === '' ? {} : JSON.parse(bodyText);
-  } catch {
-    return json(400, {
-      error: 'invalid (body): not valid JSON',
-      issues: [{ field: '(body)', message: 'not valid JSON' }],
-    });
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = fieldIssues(parsed.error);
-    return json(400, {
-      error: `invalid ${issues.map((issue) => issue.field).join(', ')}: ${issues.map((i) => i.message).join('; ')}`,
-      issues,
-    });
-  }
-  return then(parsed.data);
+  let answer: Answer | undefined;
+  const invalid = parseControlBody(schema, bodyText, (value) => {
+    answer = then(value);
+    return { status: 200, body: null };
+  });
+  return answer ?? json(invalid.status, invalid.body);
 }
 
 function faultAnswer(fault: Fault): Answer {

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { fieldIssues } from '../control.ts';
+import { parseControlBody } from '../control.ts';
 import type { EmulatorAnswer, EmulatorRequest, VendorEmulator } from '../emulator.ts';
 
 /**
@@ -396,7 +396,7 @@ export function createLarkEmulator(options: LarkEmulatorOptions = {}): LarkEmula
       const hookId = decode(botPath[1]);
       if (hookId === undefined) return fieldError('hookId', 'bad percent-encoding in the path');
       if (method === 'PUT') {
-        return parseControl(BotBody, request.bodyText, (input) => {
+        return parseControlBody(BotBody, request.bodyText, (input) => {
           const config: LarkBotConfig = {
             ...(input.secret && { secret: input.secret }),
             keywords: input.keywords,
@@ -417,7 +417,7 @@ export function createLarkEmulator(options: LarkEmulatorOptions = {}): LarkEmula
       const appId = decode(appPath[1]);
       if (appId === undefined) return fieldError('appId', 'bad percent-encoding in the path');
       if (method !== 'PUT') return json(405, { error: 'use PUT' }, { allow: 'PUT' });
-      return parseControl(AppBody, request.bodyText, (input) => {
+      return parseControlBody(AppBody, request.bodyText, (input) => {
         apps.set(appId, { appSecret: input.appSecret });
         return json(200, { app: { appId } });
       });
@@ -425,7 +425,7 @@ export function createLarkEmulator(options: LarkEmulatorOptions = {}): LarkEmula
     if (path === '/people') {
       if (method === 'GET') return json(200, { people: [...people.values()] });
       if (method !== 'PUT') return json(405, { error: 'use PUT or GET' }, { allow: 'PUT, GET' });
-      return parseControl(PersonBody, request.bodyText, (input) => {
+      return parseControlBody(PersonBody, request.bodyText, (input) => {
         const person: LarkPerson = {
           openId: input.openId,
           ...(input.email !== undefined && { email: input.email }),
@@ -584,28 +584,6 @@ function canonicalMobile(mobile: string): string | undefined {
   if (/^1\d{10}$/.test(compact)) return `+86${compact}`;
   if (/^\+\d{6,15}$/.test(compact)) return compact;
   return undefined;
-}
-
-function parseControl<S extends z.ZodType>(
-  schema: S,
-  bodyText: string,
-  then: (value: z.output<S>) => EmulatorAnswer,
-): EmulatorAnswer {
-  let value: unknown;
-  try {
-    value = bodyText === '' ? {} : JSON.parse(bodyText);
-  } catch {
-    return fieldError('(body)', 'not valid JSON');
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = fieldIssues(parsed.error);
-    return json(400, {
-      error: `invalid ${issues.map((issue) => issue.field).join(', ')}: ${issues.map((i) => i.message).join('; ')}`,
-      issues,
-    });
-  }
-  return then(parsed.data);
 }
 
 function fieldError(field: string, message: string): EmulatorAnswer {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { fieldIssues } from '../control.ts';
+import { parseControlBody } from '../control.ts';
 import type { EmulatorAnswer, EmulatorRequest, VendorEmulator } from '../emulator.ts';
 
 /**
@@ -164,22 +164,10 @@ export function createWebhookEmulator(options: { now?: () => number } = {}): Web
       const endpointId = decode(match[1]);
       if (endpointId === undefined) return json(400, { error: 'invalid endpointId: bad percent-encoding' });
       if (method === 'PUT') {
-        let value: unknown;
-        try {
-          value = request.bodyText === '' ? {} : JSON.parse(request.bodyText);
-        } catch {
-          return json(400, {
-            error: 'invalid (body): not valid JSON',
-            issues: [{ field: '(body)', message: 'not valid JSON' }],
-          });
-        }
-        const parsed = WebhookEndpointBody.safeParse(value);
-        if (!parsed.success) {
-          const issues = fieldIssues(parsed.error);
-          return json(400, { error: `invalid ${issues.map((i) => i.field).join(', ')}`, issues });
-        }
-        putEndpoint(endpointId, parsed.data);
-        return json(200, { endpoint: { endpointId, ...redact(parsed.data) } });
+        return parseControlBody(WebhookEndpointBody, request.bodyText, (input) => {
+          putEndpoint(endpointId, input);
+          return json(200, { endpoint: { endpointId, ...redact(input) } });
+        });
       }
       if (method === 'DELETE') {
         seen.delete(endpointId);

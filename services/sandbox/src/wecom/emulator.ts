@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { fieldIssues } from '../control.ts';
+import { parseControlBody } from '../control.ts';
 import type { EmulatorAnswer, EmulatorRequest, VendorEmulator } from '../emulator.ts';
 
 /**
@@ -377,12 +377,12 @@ export function createWeComEmulator(options: WeComEmulatorOptions = {}): WeComEm
       if (appPath[3]) {
         if (method !== 'POST') return methodNotAllowed('POST');
         if (!apps.has(appKey(corpId, agentId))) return json(404, { error: `no app ${corpId}/${agentId}` });
-        return parse(ExpireBody, request.bodyText, (input) =>
+        return parseControlBody(ExpireBody, request.bodyText, (input) =>
           json(200, { expired: expireTokens(corpId, agentId, input.errcode) }),
         );
       }
       if (method === 'PUT') {
-        return parse(AppBody, request.bodyText, (input) => {
+        return parseControlBody(AppBody, request.bodyText, (input) => {
           const app: WeComApp = { corpId, agentId, corpSecret: input.corpSecret };
           if (input.trustedIps) app.trustedIps = input.trustedIps;
           putApp(app);
@@ -399,7 +399,7 @@ export function createWeComEmulator(options: WeComEmulatorOptions = {}): WeComEm
     if (path === '/members') {
       if (method === 'GET') return json(200, { members: [...members.values()] });
       if (method !== 'PUT') return methodNotAllowed('GET, PUT');
-      return parse(MemberBody, request.bodyText, (input) => {
+      return parseControlBody(MemberBody, request.bodyText, (input) => {
         const member: WeComMember = { userid: input.userid };
         if (input.mobile !== undefined) member.mobile = input.mobile;
         if (input.email !== undefined) member.email = input.email;
@@ -412,7 +412,7 @@ export function createWeComEmulator(options: WeComEmulatorOptions = {}): WeComEm
       const key = decodeSegment(robotPath[1]);
       if (key === undefined) return badField('key', 'bad percent-encoding');
       if (method === 'PUT') {
-        return parse(RobotControlBody, request.bodyText, () => {
+        return parseControlBody(RobotControlBody, request.bodyText, () => {
           robots.add(key);
           return json(200, { robot: { key } });
         });
@@ -566,28 +566,6 @@ function methodNotAllowed(allow: string): EmulatorAnswer {
 
 function badField(field: string, message: string): EmulatorAnswer {
   return json(400, { error: `invalid ${field}: ${message}`, issues: [{ field, message }] });
-}
-
-function parse<S extends z.ZodType>(
-  schema: S,
-  bodyText: string,
-  then: (value: z.output<S>) => EmulatorAnswer,
-): EmulatorAnswer {
-  let value: unknown;
-  try {
-    value = bodyText === '' ? {} : JSON.parse(bodyText);
-  } catch {
-    return badField('(body)', 'not valid JSON');
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = fieldIssues(parsed.error);
-    return json(400, {
-      error: `invalid ${issues.map((issue) => issue.field).join(', ')}: ${issues.map((i) => i.message).join('; ')}`,
-      issues,
-    });
-  }
-  return then(parsed.data);
 }
 
 function decodeSegment(segment: string): string | undefined {
