@@ -1,0 +1,5 @@
+export type { CheckedTarget, TargetCheck, TestTarget, TestTargetKind, WebhookTestEvent } from './plan.ts';
+export { ACCEPTED_TARGETS, CHANNEL_KIND_LABELS, checkTarget } from './plan.ts';
+export type { TestChannel, TestSender, TestSenderOptions } from './sender.ts';
+export { createTestSender } from './sender.ts';
+export type { TestFailureKind, TestSendResult } from './summary.ts';
