@@ -4,7 +4,12 @@ import { DEVELOPMENT_KEYRING_TEXT, isSealed, openSecret, parseKeyring } from '@t
 import { type DatabaseHandle, openDatabase } from '@tidings/db';
 import { INPUT_ERROR_SDL, PAGE_INFO_SDL, type SubgraphService } from '@tidings/graphql';
 import { readStateMessages, silentLogger, subgraphClient } from '@tidings/graphql/testing';
-import { channelStateSchema, dingTalkRobotConfigSchema, projectChannelStateSchema, stateTopics } from '@tidings/state';
+import {
+  channelStateSchema,
+  dingTalkRobotConfigSchema,
+  projectChannelStateSchema,
+  stateTopics,
+} from '@tidings/state';
 import { createTestDatabase, type TestDatabase, testInfrastructure, uniqueName } from '@tidings/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

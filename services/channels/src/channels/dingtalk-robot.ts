@@ -1,14 +1,14 @@
 import { type Keyring, sealSecret } from '@tidings/crypto';
-import { InputErrorCode, type InputProblems } from '@tidings/graphql';
+import type { InputProblems } from '@tidings/graphql';
 import { DINGTALK_ROBOT_WEBHOOK_HOSTS, parseDingTalkRobotWebhookUrl } from '@tidings/providers';
 import type { DingTalkRobotConfig } from '@tidings/state';
+import { checkKeywords, credentialTail } from './fields.ts';
 
 /**
  * A custom group robot accepts at most 10 keywords.
  * https://open.dingtalk.com/document/orgapp/customize-robot-security-settings
  */
 export const DINGTALK_ROBOT_MAX_KEYWORDS = 10;
-const MAX_KEYWORD_LENGTH = 100;
 
 export interface DingTalkRobotInput {
   webhookUrl: string;
@@ -24,8 +24,7 @@ export interface PreparedDingTalkRobot {
 
 /** Keeps the host and path, and of the token only its last 4 characters (when it is long enough to spare them). */
 export function maskDingTalkRobotWebhookUrl(url: URL, accessToken: string): string {
-  const tail = accessToken.length >= 16 ? accessToken.slice(-4) : '';
-  return `${url.origin}${url.pathname}?access_token=********${tail}`;
+  return `${url.origin}${url.pathname}?access_token=********${credentialTail(accessToken)}`;
 }
 
 /**
@@ -53,31 +52,13 @@ export function prepareDingTalkRobot(
     );
   }
 
-  const keywords = (input.keywords ?? []).map((keyword) => keyword.trim());
-  if (keywords.length > DINGTALK_ROBOT_MAX_KEYWORDS) {
-    problems.add(
-      ['keywords'],
-      `a DingTalk robot has at most ${DINGTALK_ROBOT_MAX_KEYWORDS} keywords, got ${keywords.length}`,
-      InputErrorCode.tooMany,
-    );
-  }
-  keywords.forEach((keyword, index) => {
-    if (keyword === '')
-      problems.add(['keywords', String(index)], 'a keyword must not be empty', InputErrorCode.required);
-    else if (keyword.length > MAX_KEYWORD_LENGTH) {
-      problems.add(
-        ['keywords', String(index)],
-        `a keyword must be at most ${MAX_KEYWORD_LENGTH} characters`,
-        InputErrorCode.tooLong,
-      );
-    }
-  });
+  const keywords = checkKeywords(problems, input.keywords, DINGTALK_ROBOT_MAX_KEYWORDS, 'DingTalk robot');
 
   if (problems.any || !parsed.ok) return undefined;
   return {
     config: {
       kind: 'dingtalk-robot',
-      keywords: [...new Set(keywords)],
+      keywords,
       accessToken: sealSecret(keyring, parsed.accessToken),
       signingSecret: signingSecret === null ? null : sealSecret(keyring, signingSecret),
     },

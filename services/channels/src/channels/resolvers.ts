@@ -1,4 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { Keyring } from '@tidings/crypto';
 import {
   forbidden,
   InputErrorCode,
@@ -8,20 +9,25 @@ import {
   readPage,
   toConnection,
 } from '@tidings/graphql';
+import type { ChannelKind } from '@tidings/state';
 import { type ChannelsContext, tenantScope } from '../context.ts';
 import type { ChannelRow } from '../db/schema.ts';
+import { prepareDingTalkApp } from './dingtalk-app.ts';
 import { prepareDingTalkRobot } from './dingtalk-robot.ts';
+import { prepareLarkApp, prepareLarkBot } from './lark.ts';
+import type { Prepared } from './prepared.ts';
 import { isChannelId } from './repository.ts';
+import { prepareSmtp } from './smtp.ts';
+import { prepareWebhook } from './webhook.ts';
+import { prepareWeComApp, prepareWeComRobot } from './wecom.ts';
 
 const MAX_NAME_LENGTH = 200;
 const MAX_DESCRIPTION_LENGTH = 2000;
 
-interface CreateDingTalkRobotChannelInput {
+/** What every create…Channel input has besides its kind's settings. */
+interface ChannelBasics {
   name: string;
   description?: string | null;
-  webhookUrl: string;
-  signingSecret?: string | null;
-  keywords?: string[] | null;
 }
 
 /** Cursor keys of channel lists are channel ids (uuids). */
@@ -29,9 +35,65 @@ export function channelKey(value: unknown): string | null {
   return typeof value === 'string' && isChannelId(value) ? value : null;
 }
 
+/** The settings object of the row's kind (every other kind's field null); credentials only as "set" flags. */
+function kindSettings(row: ChannelRow) {
+  const config = row.config;
+  const masked = row.webhookUrlMasked ?? '';
+  return {
+    dingTalkRobot:
+      config.kind === 'dingtalk-robot'
+        ? {
+            webhookUrlMasked: masked,
+            signingSecretSet: config.signingSecret !== null,
+            keywords: config.keywords,
+          }
+        : null,
+    dingTalkApp:
+      config.kind === 'dingtalk-app'
+        ? {
+            clientId: config.clientId,
+            clientSecretSet: true,
+            agentId: config.agentId,
+            robotCode: config.robotCode,
+            mode: config.mode,
+          }
+        : null,
+    larkBot:
+      config.kind === 'lark-bot'
+        ? {
+            host: config.host,
+            webhookUrlMasked: masked,
+            signingSecretSet: config.signingSecret !== null,
+            keywords: config.keywords,
+          }
+        : null,
+    larkApp:
+      config.kind === 'lark-app' ? { host: config.host, appId: config.appId, appSecretSet: true } : null,
+    weComApp:
+      config.kind === 'wecom-app'
+        ? { corpId: config.corpId, corpSecretSet: true, agentId: config.agentId, safe: config.safe }
+        : null,
+    weComRobot: config.kind === 'wecom-robot' ? { webhookUrlMasked: masked } : null,
+    smtp:
+      config.kind === 'smtp'
+        ? {
+            host: config.host,
+            port: config.port,
+            security: config.security,
+            user: config.user,
+            passwordSet: config.password !== null,
+            from: config.from,
+          }
+        : null,
+    webhook:
+      config.kind === 'webhook'
+        ? { urlMasked: masked, secretSet: true, bearerTokenSet: config.bearerToken !== null }
+        : null,
+  };
+}
+
 /** What the API shows of a channel: never a credential, only whether it is set. */
 export function channelNode(row: ChannelRow) {
-  const config = row.config;
   return {
     __typename: 'Channel',
     id: row.id,
@@ -39,14 +101,7 @@ export function channelNode(row: ChannelRow) {
     description: row.description,
     kind: row.kind,
     enabled: row.enabled,
-    dingTalkRobot:
-      config.kind === 'dingtalk-robot'
-        ? {
-            webhookUrlMasked: row.webhookUrlMasked ?? '',
-            signingSecretSet: config.signingSecret !== null,
-            keywords: config.keywords,
-          }
-        : null,
+    ...kindSettings(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -60,8 +115,57 @@ function checkText(problems: InputProblems, field: string, value: string, max: n
   return text;
 }
 
+/**
+ * The resolver of one create…Channel mutation: tenant admins only; name, description and the kind's
+ * settings all validated (every problem reported, by field); credentials sealed by `prepare` before the
+ * row and its state snapshot are written, in one transaction.
+ */
+function creator<I extends object, K extends ChannelKind>(
+  kind: K,
+  prepare: (input: I, keyring: Keyring, problems: InputProblems) => Prepared<K> | undefined,
+) {
+  return async (_: unknown, args: { input: I & ChannelBasics }, context: ChannelsContext) => {
+    const scope = tenantScope(context);
+    if (!isTenantAdmin(scope.claims)) throw forbidden('only a tenant admin can create channels');
+    const { input } = args;
+    const problems = new InputProblems();
+    const name = checkText(problems, 'name', input.name, MAX_NAME_LENGTH, true);
+    const description = checkText(
+      problems,
+      'description',
+      input.description ?? '',
+      MAX_DESCRIPTION_LENGTH,
+      false,
+    );
+    const prepared = prepare(input, context.keyring, problems);
+    if (problems.any || !prepared) return { channel: null, errors: problems.list };
+    if (prepared.config.kind !== kind)
+      throw new Error(`prepared a ${prepared.config.kind} config for ${kind}`);
+    const row = await scope.channels.create({
+      name,
+      description: description === '' ? null : description,
+      kind,
+      config: prepared.config,
+      webhookUrlMasked: prepared.webhookUrlMasked,
+    });
+    return { channel: channelNode(row), errors: [] };
+  };
+}
+
 export const channelResolvers: GraphQLResolverMap<ChannelsContext> = {
-  ChannelKind: { DINGTALK_ROBOT: 'dingtalk-robot' },
+  ChannelKind: {
+    DINGTALK_ROBOT: 'dingtalk-robot',
+    DINGTALK_APP: 'dingtalk-app',
+    LARK_BOT: 'lark-bot',
+    LARK_APP: 'lark-app',
+    WECOM_APP: 'wecom-app',
+    WECOM_ROBOT: 'wecom-robot',
+    SMTP: 'smtp',
+    WEBHOOK: 'webhook',
+  },
+  DingTalkAppMode: { WORK_NOTIFICATION: 'work-notification', ROBOT_OTO: 'robot-oto' },
+  LarkHost: { FEISHU: 'feishu', LARK: 'lark' },
+  SmtpSecurity: { TLS: 'tls', STARTTLS: 'starttls', NONE: 'none' },
 
   Query: {
     channel: async (_: unknown, args: { id: string }, context: ChannelsContext) => {
@@ -76,34 +180,14 @@ export const channelResolvers: GraphQLResolverMap<ChannelsContext> = {
   },
 
   Mutation: {
-    createDingTalkRobotChannel: async (
-      _: unknown,
-      args: { input: CreateDingTalkRobotChannelInput },
-      context: ChannelsContext,
-    ) => {
-      const scope = tenantScope(context);
-      if (!isTenantAdmin(scope.claims)) throw forbidden('only a tenant admin can create channels');
-      const { input } = args;
-      const problems = new InputProblems();
-      const name = checkText(problems, 'name', input.name, MAX_NAME_LENGTH, true);
-      const description = checkText(
-        problems,
-        'description',
-        input.description ?? '',
-        MAX_DESCRIPTION_LENGTH,
-        false,
-      );
-      const robot = prepareDingTalkRobot(input, context.keyring, problems);
-      if (problems.any || !robot) return { channel: null, errors: problems.list };
-      const row = await scope.channels.create({
-        name,
-        description: description === '' ? null : description,
-        kind: 'dingtalk-robot',
-        config: robot.config,
-        webhookUrlMasked: robot.webhookUrlMasked,
-      });
-      return { channel: channelNode(row), errors: [] };
-    },
+    createDingTalkRobotChannel: creator('dingtalk-robot', prepareDingTalkRobot),
+    createDingTalkAppChannel: creator('dingtalk-app', prepareDingTalkApp),
+    createLarkBotChannel: creator('lark-bot', prepareLarkBot),
+    createLarkAppChannel: creator('lark-app', prepareLarkApp),
+    createWeComAppChannel: creator('wecom-app', prepareWeComApp),
+    createWeComRobotChannel: creator('wecom-robot', prepareWeComRobot),
+    createSmtpChannel: creator('smtp', prepareSmtp),
+    createWebhookChannel: creator('webhook', prepareWebhook),
   },
 
   Channel: {

@@ -18,6 +18,42 @@ export const channelsSchema = pgSchema('channels');
 
 const SEALED = 'tidings:sealed:v1:%';
 
+const CHANNEL_KINDS: readonly ChannelKind[] = [
+  'dingtalk-robot',
+  'dingtalk-app',
+  'lark-bot',
+  'lark-app',
+  'wecom-app',
+  'wecom-robot',
+  'smtp',
+  'webhook',
+];
+
+/**
+ * The credentials in each kind's config (packages/state): `required` must be present and sealed,
+ * `optional` null/absent or sealed. dingtalk-robot keeps its original constraint (0000_initial).
+ */
+const SECRET_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
+  'dingtalk-app': { required: ['clientSecret'], optional: [] },
+  'lark-bot': { required: ['hookId'], optional: ['signingSecret'] },
+  'lark-app': { required: ['appSecret'], optional: [] },
+  'wecom-app': { required: ['corpSecret'], optional: [] },
+  'wecom-robot': { required: ['key'], optional: [] },
+  smtp: { required: [], optional: ['password'] },
+  webhook: { required: ['secret'], optional: ['bearerToken'] },
+};
+
+/** `coalesce(…, false)`: a missing required credential fails the check instead of passing as NULL. */
+function sealedCheck(kind: string, fields: { required: string[]; optional: string[] }): string {
+  const conditions = [
+    ...fields.required.map((field) => `coalesce(config->>'${field}' like '${SEALED}', false)`),
+    ...fields.optional.map(
+      (field) => `(config->>'${field}' is null or config->>'${field}' like '${SEALED}')`,
+    ),
+  ];
+  return `kind <> '${kind}' or (${conditions.join(' and ')})`;
+}
+
 /** Where notifications go: one robot, app or mailbox of a tenant, with its credentials. */
 export const channels = channelsSchema.table(
   'channels',
@@ -44,6 +80,14 @@ export const channels = channelsSchema.table(
         config->>'accessToken' like '${SEALED}'
         and (config->>'signingSecret' is null or config->>'signingSecret' like '${SEALED}')
       )`),
+    ),
+    // Every kind is known and its config says the same kind: the sealing checks below key on the column.
+    check(
+      'channels_kind_matches_config',
+      sql.raw(`kind in (${CHANNEL_KINDS.map((kind) => `'${kind}'`).join(', ')}) and config->>'kind' = kind`),
+    ),
+    ...Object.entries(SECRET_FIELDS).map(([kind, fields]) =>
+      check(`channels_${kind.replace('-', '_')}_credentials_sealed`, sql.raw(sealedCheck(kind, fields))),
     ),
   ],
 );
