@@ -116,7 +116,9 @@ function whyNot(kind: ChannelKind, target: TestTargetKind): string {
 
 /** Checks `target` against the channel's kind; the failure is a sentence naming what to give instead. */
 export function checkTarget(kind: ChannelKind, target: TestTarget): TargetCheck {
-  if (!ACCEPTED_TARGETS[kind].includes(target.kind)) return { ok: false, summary: whyNot(kind, target.kind) };
+  const accepted = ACCEPTED_TARGETS[kind] as readonly TestTargetKind[] | undefined;
+  if (!accepted) return { ok: false, summary: `Tidings cannot test channels of kind "${String(kind)}".` };
+  if (!accepted.includes(target.kind)) return { ok: false, summary: whyNot(kind, target.kind) };
   switch (target.kind) {
     case 'group':
       return { ok: true, target: { kind: 'group' } };

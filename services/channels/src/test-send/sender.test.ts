@@ -204,7 +204,9 @@ describe('lark-bot', () => {
   it('says the signature did not match when the secret is wrong', async () => {
     const result = await sender.send({ config: config('wrong') }, { kind: 'group' });
     expect(result).toMatchObject({ ok: false, kind: 'permanent', code: '19021' });
-    expect(result.summary).toMatch(/^Lark\/Feishu rejected the test message \(19021\): /);
+    expect(result.summary).toMatch(
+      /^Lark\/Feishu rejected the test message: signature rejected \(19021\): check the bot's signing secret/,
+    );
   });
 
   it('refuses a phone target (Lark bots mention by open_id only)', async () => {
@@ -295,7 +297,9 @@ describe('wecom-robot', () => {
   it('names an unknown robot key', async () => {
     const result = await sender.send({ config: config('no-such-key') }, { kind: 'group' });
     expect(result).toMatchObject({ ok: false, kind: 'permanent', code: '93000' });
-    expect(result.summary).toMatch(/^WeCom rejected the test message \(93000\)/);
+    expect(result.summary).toMatch(
+      /^WeCom rejected the test message: .*\(93000\): add a robot again and update its webhook URL\.$/,
+    );
   });
 });
 

@@ -75,7 +75,8 @@ export function failureSummary(
 ): string {
   const who = PLATFORM_NAMES[kind];
   const reason = outcome.reason.trim().replace(/[.。\s]+$/u, '');
-  const code = networkCode(outcome.code) ? '' : ` (${outcome.code})`;
+  // The code once: left out when the reason already quotes it, and for network failures (it is no vendor's).
+  const code = networkCode(outcome.code) || reason.includes(outcome.code) ? '' : ` (${outcome.code})`;
   switch (outcome.kind) {
     case 'retry': {
       const wait = outcome.retryAfterSeconds;
