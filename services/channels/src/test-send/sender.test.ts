@@ -382,6 +382,42 @@ describe('webhook', () => {
   });
 });
 
+describe('webhook failures', () => {
+  it('never returns a secret a receiver echoes back', async () => {
+    await control('PUT', '/_sandbox/webhook/endpoints/ep-echo', {
+      respondWith: { status: 400, body: 'refused: bearer bearer-echo-secret-123 is not allowed here' },
+    });
+    const result = await sender.send(
+      {
+        config: {
+          kind: 'webhook',
+          url: `${sandbox.url}/webhook/receive/ep-echo`,
+          secret: seal('webhook-secret-0123456789'),
+          bearerToken: seal('bearer-echo-secret-123'),
+        },
+      },
+      { kind: 'group' },
+    );
+    expect(result).toMatchObject({ ok: false, kind: 'permanent', code: 'http_400' });
+    expect(result.summary).toContain('refused: bearer [secret] is not allowed here');
+    expect(result.summary).not.toContain('bearer-echo-secret-123');
+  });
+
+  it('says Tidings could not reach an unreachable URL', async () => {
+    const closed = await startSandbox({ port: 0 });
+    const url = `${closed.url}/webhook/receive/ep-1`;
+    await closed.stop();
+    const result = await sender.send(
+      { config: { kind: 'webhook', url, secret: seal('webhook-secret-0123456789'), bearerToken: null } },
+      { kind: 'group' },
+    );
+    expect(result).toMatchObject({ ok: false, kind: 'retry', code: 'network' });
+    expect(result.summary).toMatch(
+      /^Tidings could not reach the webhook URL: network error: .+; try again in \d+ s\.$/,
+    );
+  });
+});
+
 describe('secrets', () => {
   it('reports a secret sealed under a key this keyring lacks, without throwing', async () => {
     const other = parseKeyring(`other:${Buffer.alloc(32, 9).toString('base64')}`);

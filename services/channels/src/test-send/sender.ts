@@ -115,15 +115,6 @@ export function createTestSender(options: TestSenderOptions): TestSender {
   });
   const webhook = createWebhookClient(timeout);
 
-  const open = (sealed: string): string => {
-    try {
-      return openSecret(keyring, sealed);
-    } catch (error) {
-      // openSecret's messages name the key id at most, never key or secret material.
-      throw new SecretUnreadable(error instanceof Error ? error.message : 'unreadable sealed secret');
-    }
-  };
-
   async function send(channel: TestChannel, target: TestTarget): Promise<TestSendResult> {
     const { config } = channel;
     const checked = checkTarget(config.kind, target);
@@ -139,19 +130,43 @@ export function createTestSender(options: TestSenderOptions): TestSender {
       reference,
       keywords: keywordsOf(config),
     });
+    // Every secret opened for this send, so that no summary can carry one (a vendor might echo it back).
+    const opened: string[] = [];
+    const open = (sealed: string): string => {
+      let plain: string;
+      try {
+        plain = openSecret(keyring, sealed);
+      } catch (error) {
+        // openSecret's messages name the key id at most, never key or secret material.
+        throw new SecretUnreadable(error instanceof Error ? error.message : 'unreadable sealed secret');
+      }
+      opened.push(plain);
+      return plain;
+    };
+    let result: TestSendResult;
     try {
-      return await deliver(config, checked.target);
+      result = await deliver(config, checked.target);
     } catch (error) {
-      if (!(error instanceof SecretUnreadable)) throw error;
-      return {
-        ok: false,
-        kind: 'permanent',
-        code: 'secret_unreadable',
-        summary: sentence(
-          `Tidings could not open this channel's stored credentials (${error.message}): enter the secrets again and save the channel`,
-        ),
-      };
+      result =
+        error instanceof SecretUnreadable
+          ? {
+              ok: false,
+              kind: 'permanent',
+              code: 'secret_unreadable',
+              summary: sentence(
+                `Tidings could not open this channel's stored credentials (${error.message}): enter the secrets again and save the channel`,
+              ),
+            }
+          : {
+              ok: false,
+              kind: 'permanent',
+              code: 'internal_error',
+              summary: sentence(
+                `Tidings failed while sending the test (${error instanceof Error ? error.message : String(error)}); this is a Tidings bug, please report it`,
+              ),
+            };
     }
+    return { ...result, summary: redact(result.summary, opened) };
 
     async function deliver(config: ChannelConfig, to: CheckedTarget): Promise<TestSendResult> {
       const groupDestination: Destination =
@@ -357,6 +372,15 @@ class ScopedTokenCache extends TokenCache {
   override invalidate(credential: string, token: string): void {
     this.inner.invalidate(`${credential}#${this.scope}`, token);
   }
+}
+
+/** Replaces every opened secret in `text` (longest first, so one inside another goes too). */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length >= 6) out = out.split(secret).join('[secret]');
+  }
+  return out;
 }
 
 function firstOutcome(outcomes: readonly { outcome: DeliveryOutcome }[]): DeliveryOutcome {
