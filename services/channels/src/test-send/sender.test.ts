@@ -118,6 +118,19 @@ describe('dingtalk-robot', () => {
     );
   });
 
+  it('says when a throttled robot can be tried again', async () => {
+    await control('POST', '/_sandbox/faults', {
+      accessToken: 'ding-robot-1',
+      errcode: 130101,
+      errmsg: 'send too fast',
+    });
+    const result = await sender.send({ config: config('SECright') }, { kind: 'group' });
+    expect(result).toMatchObject({ ok: false, kind: 'retry', code: '130101' });
+    expect(result.summary).toMatch(
+      /^DingTalk did not take the test message this time \(130101\): robot throttled .*; try again in 10 min\.$/,
+    );
+  });
+
   it('refuses an email target with a reason', async () => {
     const result = await sender.send(
       { config: config('SECright') },
@@ -269,6 +282,14 @@ describe('wecom-app', () => {
     );
     expect(result).toMatchObject({ ok: false, kind: 'permanent', code: '40001' });
     expect(result.summary).toContain('check corpId and corpSecret');
+  });
+
+  it('names a userid the app cannot see', async () => {
+    const result = await sender.send({ config: config() }, { kind: 'platformUser', id: 'wangwu' });
+    expect(result).toMatchObject({ ok: false, kind: 'permanent', code: '81013' });
+    expect(result.summary).toBe(
+      'WeCom rejected the test message: none of the recipients is a member visible to the app (81013): check the userids and the app’s visible range.',
+    );
   });
 
   it('says clearly when the email is not registered', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveredSummary, failureSummary, notFound, outcomeResult, sentence } from './summary.ts';
+import { deliveredSummary, failureSummary, notFound, outcomeResult, sentence, waitWords } from './summary.ts';
 
 describe('summaries', () => {
   it('are single sentences', () => {
@@ -61,6 +61,23 @@ describe('summaries', () => {
         reason: 'WeCom is busy',
       }),
     ).toBe('WeCom did not take the test message this time (-1): WeCom is busy; try again in 5 s.');
+  });
+
+  it('put long waits in minutes', () => {
+    expect(
+      failureSummary('dingtalk-robot', {
+        kind: 'retry',
+        retryAfterSeconds: 600,
+        code: '130101',
+        reason:
+          'robot throttled by DingTalk: more than 20 messages a minute; it accepts messages again after 10 minutes',
+      }),
+    ).toBe(
+      'DingTalk did not take the test message this time (130101): robot throttled by DingTalk: more than 20 messages a minute; it accepts messages again after 10 minutes; try again in 10 min.',
+    );
+    expect(waitWords(0)).toBe('1 s');
+    expect(waitWords(90)).toBe('90 s');
+    expect(waitWords(7200)).toBe('2 h');
   });
 
   it('blame the network, not the vendor, when nothing answered', () => {

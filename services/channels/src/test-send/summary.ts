@@ -79,13 +79,15 @@ export function failureSummary(
   const code = networkCode(outcome.code) || reason.includes(outcome.code) ? '' : ` (${outcome.code})`;
   switch (outcome.kind) {
     case 'retry': {
-      const wait = outcome.retryAfterSeconds;
-      const mentionsWait = /\bretry\b|\btry again\b|\bafter\b/i.test(reason) && reason.includes(`${wait}`);
+      const seconds = outcome.retryAfterSeconds;
+      const wait = waitWords(seconds);
       if (networkCode(outcome.code)) {
-        return sentence(`Tidings could not reach ${whom(kind)}: ${reason}; try again in ${wait} s`);
+        return sentence(`Tidings could not reach ${whom(kind)}: ${reason}; try again in ${wait}`);
       }
+      // The provider's reason may already say when ("retry after 60 s"); do not say it twice.
+      const saysWhen = /\b(retry|try again)\b[^;]*\d/i.test(reason) && reason.includes(String(seconds));
       return sentence(
-        `${who} did not take the test message this time${code}: ${reason}${mentionsWait ? '' : `; try again in ${wait} s`}`,
+        `${who} did not take the test message this time${code}: ${reason}${saysWhen ? '' : `; try again in ${wait}`}`,
       );
     }
     case 'reauthenticate':
@@ -95,6 +97,14 @@ export function failureSummary(
     case 'permanent':
       return sentence(`${who} rejected the test message${code}: ${reason}`);
   }
+}
+
+/** `45 s`, `10 min`, `1 h`: seconds as a person reads a wait. */
+export function waitWords(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 120) return `${s} s`;
+  if (s < 7200) return `${Math.ceil(s / 60)} min`;
+  return `${Math.ceil(s / 3600)} h`;
 }
 
 function networkCode(code: string): boolean {
