@@ -9,7 +9,7 @@ import { DeliveryLedger } from './ledger/repository.ts';
 import { createLogger, errorMessage } from './log.ts';
 import { createRouter, type Router } from './routing/router.ts';
 import { createChannelHandler, type ProviderEndpoints } from './sending/handlers.ts';
-import { createSender, type Sender } from './sending/sender.ts';
+import { type ChannelHandler, createSender, type Sender } from './sending/sender.ts';
 import { createStateMaterialiser } from './state/materialiser.ts';
 import { StateStore } from './state/store.ts';
 
@@ -50,6 +50,7 @@ export function createDispatcher(config: DispatcherConfig) {
   let database: DatabaseHandle | undefined;
   let healthServer: Server | undefined;
   const workers: Array<Router | Sender> = [];
+  let handler: ChannelHandler | undefined;
 
   async function startHealthServer(options: { host: string; port: number }): Promise<void> {
     healthServer = createServer((request, response) => {
@@ -105,7 +106,7 @@ export function createDispatcher(config: DispatcherConfig) {
             }),
           );
         }
-        const handler = createChannelHandler({ state, keyring: config.keyring, endpoints: config.providers });
+        handler = createChannelHandler({ state, keyring: config.keyring, endpoints: config.providers });
         for (const vendor of config.components.senders) {
           workers.push(createSender({ kafka, vendor, ledger, handler, log, names }));
         }
@@ -121,6 +122,7 @@ export function createDispatcher(config: DispatcherConfig) {
     async stop(): Promise<void> {
       for (const worker of workers.reverse()) await worker.stop().catch(() => {});
       await materialiser.stop().catch(() => {});
+      await handler?.close();
       await database?.close();
       await new Promise<void>((resolve) => (healthServer ? healthServer.close(() => resolve()) : resolve()));
       status = 'stopped';

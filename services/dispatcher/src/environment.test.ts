@@ -15,7 +15,7 @@ describe('dispatcher environment', () => {
       senders: ['dingtalk', 'lark', 'wecom', 'smtp', 'webhook'],
     });
     expect(config.providers).toEqual({
-      dingtalk: { baseUrl: 'https://oapi.dingtalk.com' },
+      dingtalk: { baseUrl: 'https://oapi.dingtalk.com', apiBaseUrl: 'https://api.dingtalk.com' },
       lark: {},
       wecom: { baseUrl: 'https://qyapi.weixin.qq.com' },
       timeoutMs: 10_000,

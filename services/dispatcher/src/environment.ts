@@ -7,7 +7,11 @@ import {
   productionKeyringProblem,
   z,
 } from '@tidings/config';
-import { DINGTALK_ROBOT_DEFAULT_BASE_URL, WECOM_DEFAULT_BASE_URL } from '@tidings/providers';
+import {
+  DINGTALK_APP_DEFAULT_API_BASE_URL,
+  DINGTALK_ROBOT_DEFAULT_BASE_URL,
+  WECOM_DEFAULT_BASE_URL,
+} from '@tidings/providers';
 import { stateTopics } from '@tidings/state';
 import { type DispatcherConfig, type Vendor, vendors } from './dispatcher.ts';
 
@@ -29,6 +33,7 @@ const schema = z
     KAFKA_PREFIX: z.string().default(''),
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).default(3),
     DINGTALK_BASE_URL: envFields.url.default(DINGTALK_ROBOT_DEFAULT_BASE_URL),
+    DINGTALK_API_BASE_URL: envFields.url.default(DINGTALK_APP_DEFAULT_API_BASE_URL),
     /** Unset: each Lark bot goes to its own webhook host (Feishu or Lark). */
     LARK_BASE_URL: envFields.url.optional(),
     WECOM_BASE_URL: envFields.url.default(WECOM_DEFAULT_BASE_URL),
@@ -67,7 +72,7 @@ export function loadDispatcherConfig(
     kafkaPrefix: parsed.KAFKA_PREFIX,
     stateTopics,
     providers: {
-      dingtalk: { baseUrl: parsed.DINGTALK_BASE_URL },
+      dingtalk: { baseUrl: parsed.DINGTALK_BASE_URL, apiBaseUrl: parsed.DINGTALK_API_BASE_URL },
       lark: parsed.LARK_BASE_URL ? { baseUrl: parsed.LARK_BASE_URL } : {},
       wecom: { baseUrl: parsed.WECOM_BASE_URL },
       timeoutMs: parsed.PROVIDER_TIMEOUT_MS,

@@ -9,6 +9,7 @@ import type { ChannelState, ProjectChannelState, RuleState, StateTopicName, User
 import { createTestDatabase, type TestDatabase, testInfrastructure, uniqueName } from '@tidings/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSmtpEmulator, startSmtpEmulator } from '../../sandbox/src/smtp/index.ts';
 import { createDispatcher, type Dispatcher } from '../src/dispatcher.ts';
 import { readDlq, waitFor } from './helpers.ts';
 
@@ -24,16 +25,17 @@ const stateTopics: Record<StateTopicName, string> = {
 const now = new Date().toISOString();
 
 let sandbox: RunningSandbox;
+let smtp: RunningSmtpEmulator;
 let database: TestDatabase;
 let dispatcher: Dispatcher;
 let producer: Producer;
 let events: ReturnType<typeof createTicketEventProducer>;
 
-const user = (id: string, phone: string | null): UserState => ({
+const user = (id: string, phone: string | null, email: string | null = null): UserState => ({
   tenantId,
   id,
   name: id,
-  email: null,
+  email,
   phone,
   locale: 'en',
   updatedAt: now,
@@ -79,7 +81,7 @@ const rule = (id: string, projectId: string, ...channelIds: string[]): RuleState
   updatedAt: now,
 });
 
-function commentEvent(eventId: string, projectId: string): TicketEventInit {
+function commentEvent(eventId: string, projectId: string, watchers: string[] = []): TicketEventInit {
   return {
     eventId,
     tenantId,
@@ -93,6 +95,7 @@ function commentEvent(eventId: string, projectId: string): TicketEventInit {
       url: 'https://tracker.example/OPS-12',
       creator: { id: 'creator' },
       assignees: [{ id: 'assignee' }],
+      watchers: watchers.map((id) => ({ id })),
     },
     change: { case: 'commentAdded', value: { commentId: 'c1', body: 'Freed 20 GB' } },
   };
@@ -114,6 +117,7 @@ async function ledgerRows(eventId: string) {
 beforeAll(async () => {
   const { kafkaBrokers } = testInfrastructure();
   sandbox = await startSandbox();
+  smtp = await startSmtpEmulator();
   sandbox.sandbox.dingtalk.putRobot('good-token', { secret: 'SECgood', keywords: [] });
   sandbox.sandbox.dingtalk.putRobot('strict-token', { secret: 'SECright', keywords: [] });
   database = await createTestDatabase('dispatcher');
@@ -126,13 +130,13 @@ beforeAll(async () => {
     kafkaBrokers: kafkaBrokers.split(','),
     database: { url: database.url },
     keyring,
-    components: { router: true, senders: ['dingtalk', 'lark', 'wecom', 'webhook'] },
+    components: { router: true, senders: ['dingtalk', 'lark', 'wecom', 'smtp', 'webhook'] },
     instanceId: 'test',
     topicPartitions: 2,
     kafkaPrefix: prefix,
     stateTopics,
     providers: {
-      dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi` },
+      dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi`, apiBaseUrl: `${sandbox.url}/dingtalk/api` },
       lark: { baseUrl: `${sandbox.url}/lark` },
       wecom: { baseUrl: `${sandbox.url}/wecom` },
       timeoutMs: 5_000,
@@ -140,7 +144,9 @@ beforeAll(async () => {
   });
   // State published before the dispatcher starts must be applied before it routes anything.
   await dispatcher.start();
-  await publishState('users', `${tenantId}/creator`, user('creator', '+8613800000001'));
+  await publishState('users', `${tenantId}/creator`, user('creator', '+8613800000001', 'lan@example.com'));
+  // On Tidings, but in no platform's directory and without an email.
+  await publishState('users', `${tenantId}/stranger`, user('stranger', '+8613900000009'));
   await publishState('users', `${tenantId}/assignee`, user('assignee', '+8613800000002'));
   await publishState('channels', 'good', robot('good', 'good-token', 'SECgood'));
   await publishState('channels', 'wrong-secret', robot('wrong-secret', 'strict-token', 'SECwrong'));
@@ -185,12 +191,78 @@ beforeAll(async () => {
   }
   await publishState('rules', 'r-multi', rule('r-multi', 'p-multi', 'lark', 'wecom', 'hook'));
   await waitFor('state applied', () => dispatcher.state.rule('r-multi') !== undefined);
+
+  // Per-person kinds: the creator is in each platform's directory, the stranger in none.
+  await control('dingtalk-app/apps/ding-app', {
+    clientSecret: 'ding-secret',
+    agentId: 42,
+    robotCode: 'ding-robot',
+  });
+  await control('dingtalk-app/people', { mobile: '+8613800000001', userid: 'dt-lan' });
+  await control('lark/apps/cli_app', { appSecret: 'lark-app-secret' });
+  await control('lark/people', { openId: 'ou_lan', mobile: '+8613800000001' });
+  await control('wecom/apps/wx-corp/7', { corpSecret: 'wecom-secret' });
+  await control('wecom/members', { userid: 'wc-lan', mobile: '13800000001' });
+  const personal: Array<[string, ChannelState['config']]> = [
+    [
+      'ding-app',
+      {
+        kind: 'dingtalk-app',
+        clientId: 'ding-app',
+        clientSecret: sealSecret(keyring, 'ding-secret'),
+        agentId: 42,
+        robotCode: 'ding-robot',
+        mode: 'work-notification',
+      },
+    ],
+    [
+      'lark-app',
+      {
+        kind: 'lark-app',
+        host: 'https://open.feishu.cn',
+        appId: 'cli_app',
+        appSecret: sealSecret(keyring, 'lark-app-secret'),
+      },
+    ],
+    [
+      'wecom-app',
+      {
+        kind: 'wecom-app',
+        corpId: 'wx-corp',
+        corpSecret: sealSecret(keyring, 'wecom-secret'),
+        agentId: 7,
+        safe: false,
+      },
+    ],
+    [
+      'mail',
+      {
+        kind: 'smtp',
+        host: '127.0.0.1',
+        port: smtp.port,
+        security: 'none',
+        user: null,
+        password: null,
+        from: 'tidings@example.com',
+      },
+    ],
+  ];
+  for (const [id, config] of personal) {
+    await publishState('channels', id, channelOf(id, config));
+    await publishState('projectChannels', `${tenantId}/p-people/${id}`, link('p-people', id));
+  }
+  await publishState('rules', 'r-people', {
+    ...rule('r-people', 'p-people', ...personal.map(([id]) => id)),
+    roles: ['creator', 'watchers'],
+  });
+  await waitFor('state applied', () => dispatcher.state.rule('r-people') !== undefined);
 });
 
 afterAll(async () => {
   await dispatcher?.stop();
   await producer?.disconnect();
   await sandbox?.stop();
+  await smtp?.stop();
   await database?.drop();
 });
 
@@ -251,6 +323,50 @@ describe('dispatcher', () => {
       signed: true,
       body: { type: 'ticket.comment_added', recipients: [{ id: 'creator' }] },
     });
+  });
+
+  it('delivers to each person through DingTalk, Lark and WeCom apps and email, with a reason for who was not found', async () => {
+    await events.emit(commentEvent('evt-people', 'p-people', ['stranger']));
+    await waitFor('eight deliveries recorded', async () => {
+      const rows = await ledgerRows('evt-people');
+      return rows.length === 8 && rows.every((row) => row.status !== 'sending');
+    });
+    const rows = await dispatcher
+      .database()!
+      .db.execute(
+        sql`select channel_id, target, status, last_code, last_reason from dispatcher.deliveries where tenant_id = ${tenantId} and event_id = 'evt-people' order by channel_id, target`,
+      );
+    const byTarget = (rows as unknown as Array<Record<string, string | null>>).map(
+      (row) => `${row.channel_id} ${row.target} ${row.status} ${row.last_code ?? ''}`,
+    );
+    expect(byTarget).toEqual([
+      'ding-app user:creator delivered ',
+      'ding-app user:stranger failed identity-not-found',
+      'lark-app user:creator delivered ',
+      'lark-app user:stranger failed identity-not-found',
+      'mail user:creator delivered ',
+      'mail user:stranger failed no-contact-point',
+      'wecom-app user:creator delivered ',
+      'wecom-app user:stranger failed identity-not-found',
+    ]);
+    const reasons = (rows as unknown as Array<Record<string, string | null>>).map((row) => row.last_reason);
+    expect(reasons).toContainEqual(
+      expect.stringMatching(/^phone \+8613900000009 is not registered in DingTalk for this app/),
+    );
+    expect(reasons).toContain("no email address on the person's Tidings profile");
+    const inbox = async (path: string) => (await fetch(`${sandbox.url}/_sandbox/${path}`)).json();
+    expect(
+      ((await inbox('dingtalk-app/messages?userid=dt-lan')) as { messages: unknown[] }).messages,
+    ).toHaveLength(1);
+    expect(((await inbox('lark/messages?openId=ou_lan')) as { messages: unknown[] }).messages).toHaveLength(
+      1,
+    );
+    expect(((await inbox('wecom/messages?userid=wc-lan')) as { messages: unknown[] }).messages).toHaveLength(
+      1,
+    );
+    expect(smtp.messages.map((m) => [m.to, m.subject])).toEqual([
+      [['lan@example.com'], '[OPS-12] Disk full on db-1'],
+    ]);
   });
 
   it('sends a duplicate event only once', async () => {

@@ -13,15 +13,23 @@ export class DeliveryLedger {
   }
 
   /**
-   * Marks a delivery as being sent and says whether to send it. A delivery already delivered or failed is
+   * Marks a delivery (the job's own, or one person's of a per-person job) as being sent and says whether
+   * to send it. A delivery already delivered or failed is
    * not sent again (a duplicate job, or a re-read after a crash). One left in `sending` by a crash is sent
    * again, under the same provider idempotency key where the platform has one.
    */
-  async claim(job: DeliveryJob): Promise<ClaimResult> {
+  async claim(
+    job: DeliveryJob,
+    delivery: { id: string; target: string; recipientUserIds: string[] } = {
+      id: job.deliveryId,
+      target: job.target,
+      recipientUserIds: job.recipientUserIds,
+    },
+  ): Promise<ClaimResult> {
     const [row] = await this.db
       .insert(deliveries)
       .values({
-        id: job.deliveryId,
+        id: delivery.id,
         tenantId: job.tenantId,
         eventId: job.eventId,
         eventType: job.eventType,
@@ -29,8 +37,8 @@ export class DeliveryLedger {
         ticketId: job.ticketId,
         channelId: job.channelId,
         channelKind: job.channelKind,
-        target: job.target,
-        recipientUserIds: job.recipientUserIds,
+        target: delivery.target,
+        recipientUserIds: delivery.recipientUserIds,
         status: 'sending',
         attempts: 1,
       })
@@ -44,7 +52,7 @@ export class DeliveryLedger {
     const [existing] = await this.db
       .select({ status: deliveries.status })
       .from(deliveries)
-      .where(eq(deliveries.id, job.deliveryId));
+      .where(eq(deliveries.id, delivery.id));
     return { send: false, status: existing?.status ?? 'delivered' };
   }
 

@@ -153,7 +153,7 @@ describe('routeEvent', () => {
     ]);
   });
 
-  it('does not route per-person kinds until identity lookup lands, and says so', () => {
+  it('routes per-person kinds as batches of people, one job per batch', () => {
     const app = channel({
       id: 'c1',
       config: {
@@ -163,10 +163,17 @@ describe('routeEvent', () => {
         appSecret: sealSecret(keyring, 's'),
       },
     });
-    expect(routeEvent(event, store({ channels: [app] }), now)).toEqual({
-      jobs: [],
-      skipped: [{ ruleId: 'r1', channelId: 'c1', reason: 'kind-not-routed-yet' }],
-    });
+    const many = Array.from({ length: 150 }, (_, i) => `u${i}`);
+    const { jobs } = routeEvent(
+      event,
+      store({ rules: [rule({ roles: [], userIds: many })], channels: [app] }),
+      now,
+    );
+    expect(jobs.map((j) => [j.target, j.recipientUserIds.length])).toEqual([
+      ['people:0', 100],
+      ['people:1', 50],
+    ]);
+    expect(new Set(jobs.map((j) => j.deliveryId)).size).toBe(2);
   });
 
   it('forgets a deleted rule', () => {

@@ -4,6 +4,18 @@ import type { RecipientRole, RuleState } from '@tidings/state';
 import { type DeliveryJob, deliveryIdFor, groupChannelKinds } from '../jobs.ts';
 import type { StateStore } from '../state/store.ts';
 
+/**
+ * People per per-person job. Platforms take larger batches (DingTalk 5000, WeCom 1000 a call); this bounds
+ * the work one Kafka message carries, so a crash repeats little.
+ */
+export const PEOPLE_PER_JOB = 100;
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 /** Why a rule's channel produced no job: the seed of "why didn't I get a notification?". */
 export interface SkippedChannel {
   ruleId: string;
@@ -13,9 +25,7 @@ export interface SkippedChannel {
     | 'channel-disabled'
     | 'channel-other-tenant'
     | 'project-not-connected'
-    | 'no-recipients'
-    /** A per-person kind (app, email): delivered once identity lookup lands. */
-    | 'kind-not-routed-yet';
+    | 'no-recipients';
 }
 
 export interface RouteResult {
@@ -66,11 +76,9 @@ export function routeEvent(event: TicketEvent, state: StateStore, routedAt: Date
             ? 'channel-disabled'
             : !state.isConnected(event.tenantId, event.projectId, channelId)
               ? 'project-not-connected'
-              : !groupChannelKinds.has(channel.config.kind)
-                ? 'kind-not-routed-yet'
-                : recipients.length === 0
-                  ? 'no-recipients'
-                  : null;
+              : recipients.length === 0
+                ? 'no-recipients'
+                : null;
       if (reason) {
         skipped.push({ ruleId: rule.id, channelId, reason });
         continue;
@@ -83,11 +91,18 @@ export function routeEvent(event: TicketEvent, state: StateStore, routedAt: Date
   }
 
   const eventJson = perChannel.size > 0 ? toJson(TicketEventSchema, event) : null;
-  const jobs = [...perChannel].map(([channelId, entry]): DeliveryJob => {
+  const jobs = [...perChannel].flatMap(([channelId, entry]): DeliveryJob[] => {
     const channel = state.channel(channelId)!;
-    // A group channel posts once to its group or endpoint; the recipients are who it mentions or names.
-    const target = 'group';
-    return {
+    const recipients = [...entry.recipients];
+    // A group channel posts once to its group or endpoint, naming or mentioning the recipients. A
+    // per-person channel delivers to each of them: jobs carry batches, the sender keeps a row per person.
+    const batches = groupChannelKinds.has(channel.config.kind)
+      ? [{ target: 'group', recipients }]
+      : chunk(recipients, PEOPLE_PER_JOB).map((batch, index) => ({
+          target: `people:${index}`,
+          recipients: batch,
+        }));
+    return batches.map(({ target, recipients: batch }) => ({
       version: 1,
       deliveryId: deliveryIdFor({ tenantId: event.tenantId, eventId: event.eventId, channelId, target }),
       eventId: event.eventId,
@@ -99,11 +114,11 @@ export function routeEvent(event: TicketEvent, state: StateStore, routedAt: Date
       channelKind: channel.config.kind,
       credentialId: channelId,
       target,
-      recipientUserIds: [...entry.recipients],
+      recipientUserIds: batch,
       ruleIds: entry.ruleIds,
       event: eventJson,
       routedAt: routedAt.toISOString(),
-    };
+    }));
   });
   return { jobs, skipped };
 }

@@ -1,6 +1,4 @@
-import { fromJson, type JsonValue } from '@bufbuild/protobuf';
 import { type Keyring, openSecret } from '@tidings/crypto';
-import { TicketEventSchema } from '@tidings/events';
 import {
   createDingTalkRobotClient,
   createLarkClient,
@@ -8,18 +6,19 @@ import {
   createWeComClient,
   type DeliveryOutcome,
 } from '@tidings/providers';
-import type { UserState } from '@tidings/state';
 import type { DeliveryJob } from '../jobs.ts';
-import { describeEvent } from '../rendering/describe.ts';
 import { renderDingTalkRobotMarkdown } from '../rendering/dingtalk-robot.ts';
 import { renderLarkBotCard } from '../rendering/lark-bot.ts';
 import { renderWebhookEvent } from '../rendering/webhook.ts';
 import { renderWeComRobotText } from '../rendering/wecom-robot.ts';
 import type { StateStore } from '../state/store.ts';
+import { createPersonalDelivery } from './personal.ts';
+import { channelGone, prepareJob } from './prepare.ts';
 import type { ChannelHandler } from './sender.ts';
 
 export interface ProviderEndpoints {
-  dingtalk: { baseUrl: string };
+  /** `baseUrl` is the oapi host; `apiBaseUrl` the newer api.dingtalk.com host (apps only). */
+  dingtalk: { baseUrl: string; apiBaseUrl?: string };
   /** Unset in production: each Lark bot goes to the host in its own webhook URL (Feishu or Lark). */
   lark: { baseUrl?: string };
   wecom: { baseUrl: string };
@@ -29,7 +28,8 @@ export interface ProviderEndpoints {
 /**
  * Delivers a job through whichever kind of channel it names: opens the channel's sealed credentials,
  * renders the event for that platform, and sends with the delivery id as the platform's idempotency key
- * where it has one. Per-person kinds (apps, email) are routed once identity lookup lands.
+ * where it has one. Group kinds post once; per-person kinds (apps, email) first find each person on the
+ * platform from their phone or email, then deliver to each, reporting per person.
  */
 export function createChannelHandler(options: {
   state: StateStore;
@@ -37,6 +37,7 @@ export function createChannelHandler(options: {
   endpoints: ProviderEndpoints;
 }): ChannelHandler {
   const { state, keyring, endpoints } = options;
+  const personal = createPersonalDelivery(options);
   const timeout = { timeoutMs: endpoints.timeoutMs };
   const dingtalkRobot = createDingTalkRobotClient({ baseUrl: endpoints.dingtalk.baseUrl, ...timeout });
   const lark = createLarkClient({
@@ -48,24 +49,12 @@ export function createChannelHandler(options: {
   const open = (sealed: string) => openSecret(keyring, sealed);
 
   return {
+    deliverToPeople: personal.deliverToPeople,
+    close: personal.close,
     async deliver(job: DeliveryJob): Promise<DeliveryOutcome> {
       const channel = state.channel(job.channelId);
-      if (!channel) {
-        return {
-          kind: 'permanent',
-          code: 'channel-gone',
-          reason: 'the channel was deleted before the message was sent',
-        };
-      }
-      const event = fromJson(TicketEventSchema, job.event as JsonValue);
-      const recipients = job.recipientUserIds
-        .map((id) => state.user(job.tenantId, id))
-        .filter((user): user is UserState => user !== undefined);
-      const actor = event.actor?.id ? state.user(job.tenantId, event.actor.id) : undefined;
-      const description = describeEvent(
-        event,
-        actor?.name || event.actor?.displayName || event.actor?.id || 'Someone',
-      );
+      if (!channel) return channelGone;
+      const { event, recipients, actor, description } = prepareJob(state, job, job.recipientUserIds);
       const idempotency = { idempotencyKey: job.deliveryId };
       const config = channel.config;
       switch (config.kind) {
@@ -106,8 +95,8 @@ export function createChannelHandler(options: {
         default:
           return {
             kind: 'permanent',
-            code: 'kind-not-delivered',
-            reason: `channels of kind ${config.kind} are not delivered yet: they need identity lookup`,
+            code: 'not-a-group-kind',
+            reason: `${config.kind} delivers to each person, not to a group`,
           };
       }
     },
