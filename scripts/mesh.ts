@@ -36,10 +36,19 @@ const shared = {
   ...(process.env.DATABASE_URL && { DATABASE_URL: process.env.DATABASE_URL }),
 };
 
+/** The platforms' APIs, as the sandbox serves them: every send and lookup stays on this machine. */
+const platforms = {
+  DINGTALK_BASE_URL: local(ports.sandbox, '/dingtalk/oapi'),
+  DINGTALK_API_BASE_URL: local(ports.sandbox, '/dingtalk/api'),
+  LARK_BASE_URL: local(ports.sandbox, '/lark'),
+  WECOM_BASE_URL: local(ports.sandbox, '/wecom'),
+};
+
 const subgraph = (name: 'identity' | 'channels' | 'subscriptions'): ServiceSpec => ({
   name,
   entry: `services/${name}/src/index.ts`,
-  env: { ...shared, PORT: String(ports[name]) },
+  // The channels subgraph's "Test" button sends through the platforms too.
+  env: { ...shared, PORT: String(ports[name]), ...(name === 'channels' && platforms) },
   readyUrl: local(ports[name], '/healthz'),
 });
 

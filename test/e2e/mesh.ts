@@ -47,8 +47,14 @@ export async function startTestMesh(): Promise<TestMesh> {
   };
 
   const sandbox = await startSandbox();
+  const platforms = {
+    dingtalkOapi: `${sandbox.url}/dingtalk/oapi`,
+    dingtalkApi: `${sandbox.url}/dingtalk/api`,
+    lark: `${sandbox.url}/lark`,
+    wecom: `${sandbox.url}/wecom`,
+  };
   const identity = createIdentityService(common);
-  const channels = createChannelsService({ ...common, keyring });
+  const channels = createChannelsService({ ...common, keyring, testSend: platforms });
   const subscriptions = createSubscriptionsService(common);
   const urls = {
     identity: (await identity.start()).url,
@@ -82,9 +88,9 @@ export async function startTestMesh(): Promise<TestMesh> {
     kafkaPrefix,
     stateTopics,
     providers: {
-      dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi`, apiBaseUrl: `${sandbox.url}/dingtalk/api` },
-      lark: { baseUrl: `${sandbox.url}/lark` },
-      wecom: { baseUrl: `${sandbox.url}/wecom` },
+      dingtalk: { baseUrl: platforms.dingtalkOapi, apiBaseUrl: platforms.dingtalkApi },
+      lark: { baseUrl: platforms.lark },
+      wecom: { baseUrl: platforms.wecom },
       timeoutMs: 5_000,
     },
   });

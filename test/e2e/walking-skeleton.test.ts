@@ -237,4 +237,51 @@ describe('walking skeleton', () => {
     expect(badUrl.channel).toBeNull();
     expect(badUrl.errors).toEqual([expect.objectContaining({ field: ['webhookUrl'] })]);
   });
+
+  it('tests a channel through the gateway: the real outcome in words, typed errors for a bad target', async () => {
+    mesh.sandbox.sandbox.putRobot('e2e-test-robot', { secret: 'SECtestButton42', keywords: [] });
+    const created = await mutate<{ channel: { id: string }; errors: Errors }>(CREATE_ROBOT, {
+      input: {
+        name: 'test button',
+        webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=e2e-test-robot',
+        signingSecret: 'SECtestButton42',
+      },
+    });
+    const TEST = /* GraphQL */ `
+      mutation ($input: TestChannelInput!) {
+        testChannel(input: $input) {
+          result { delivered outcome code summary }
+          errors { field message code }
+        }
+      }`;
+    const test = (target: Record<string, unknown>) =>
+      mutate<{ result: Record<string, unknown> | null; errors: Errors }>(TEST, {
+        input: { channelId: created.channel.id, target },
+      });
+
+    const delivered = await test({ phone: '+8613800000001' });
+    expect(delivered).toMatchObject({ result: { delivered: true, outcome: 'DELIVERED' }, errors: [] });
+    const received = mesh.sandbox.sandbox.dingtalk.messages.filter((m) => m.accessToken === 'e2e-test-robot');
+    expect(received).toHaveLength(1);
+    expect(received[0]!.body).toMatchObject({ at: { atMobiles: ['13800000001'] } });
+
+    const byEmail = await test({ email: 'lan@example.com' });
+    expect(byEmail.result).toBeNull();
+    expect(byEmail.errors).toEqual([expect.objectContaining({ field: ['target'] })]);
+    expect((await test({ phone: '12345' })).errors).toEqual([
+      expect.objectContaining({ field: ['target', 'phone'] }),
+    ]);
+    expect((await test({ group: true, phone: '+8613800000001' })).errors).toEqual([
+      expect.objectContaining({
+        field: ['target'],
+        message: 'give exactly one of group, phone, email or platformUserId',
+      }),
+    ]);
+
+    // The robot's secret changes on the DingTalk side: the test says so, in words, with DingTalk's code.
+    mesh.sandbox.sandbox.putRobot('e2e-test-robot', { secret: 'SECrotatedAway7', keywords: [] });
+    const refused = await test({ group: true });
+    expect(refused.result).toMatchObject({ delivered: false, outcome: 'PERMANENT', code: '310000' });
+    expect(String(refused.result!.summary)).toMatch(/sign/i);
+  });
 });

@@ -25,21 +25,28 @@ export interface SubgraphEnvironment {
  * Locally only KAFKA_BROKERS is needed: the database defaults to PGlite under .data/pglite/<service> and the
  * secrets to the public development ones. Production requires real ones and refuses the development ones.
  */
-export function loadSubgraphEnvironment(
-  options: { service: string; defaultPort: number; needsKeyring: boolean },
+export function loadSubgraphEnvironment<Extra extends z.ZodRawShape = Record<never, never>>(
+  options: {
+    service: string;
+    defaultPort: number;
+    needsKeyring: boolean;
+    /** The service's own variables, validated in the same pass so every problem is reported at once. */
+    extra?: Extra;
+  },
   env: Record<string, string | undefined> = process.env,
-): SubgraphEnvironment {
-  const schema = z
-    .object({
-      NODE_ENV: z.string().default('development'),
-      HOST: envFields.host,
-      PORT: envFields.port(options.defaultPort),
-      DATABASE_URL: envFields.url.optional(),
-      KAFKA_BROKERS: envFields.kafkaBrokers,
-      GATEWAY_CLAIMS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-      TIDINGS_KEYRING: envFields.keyring.optional(),
-    })
-    .superRefine((parsed, ctx) => {
+): SubgraphEnvironment & { extra: z.infer<z.ZodObject<Extra>> } {
+  const base = {
+    NODE_ENV: z.string().default('development'),
+    HOST: envFields.host,
+    PORT: envFields.port(options.defaultPort),
+    DATABASE_URL: envFields.url.optional(),
+    KAFKA_BROKERS: envFields.kafkaBrokers,
+    GATEWAY_CLAIMS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    TIDINGS_KEYRING: envFields.keyring.optional(),
+  };
+  // The extras are validated in the same object; typed below, where they are handed back.
+  const schema = (z.object({ ...options.extra, ...base }) as unknown as z.ZodObject<typeof base>).superRefine(
+    (parsed, ctx) => {
       if (parsed.NODE_ENV !== 'production') return;
       const problem = (variable: string, message: string) =>
         ctx.addIssue({ code: 'custom', path: [variable], message });
@@ -50,7 +57,8 @@ export function loadSubgraphEnvironment(
       const keyringProblem = options.needsKeyring ? productionKeyringProblem(parsed.TIDINGS_KEYRING) : null;
       if (keyringProblem) problem('TIDINGS_KEYRING', keyringProblem);
       if (!parsed.DATABASE_URL) problem('DATABASE_URL', 'required in production (PGlite is for local runs)');
-    });
+    },
+  );
   const parsed = parseEnvironment(options.service, schema, env);
   const pgliteDataDir = fileURLToPath(new URL(`../../../.data/pglite/${options.service}`, import.meta.url));
   return {
@@ -59,5 +67,6 @@ export function loadSubgraphEnvironment(
     kafka: { brokers: parsed.KAFKA_BROKERS },
     claimsSecret: parsed.GATEWAY_CLAIMS_SECRET ?? DEVELOPMENT_CLAIMS_SECRET,
     keyring: parsed.TIDINGS_KEYRING ?? developmentKeyring(),
+    extra: parsed as unknown as z.infer<z.ZodObject<Extra>>,
   };
 }

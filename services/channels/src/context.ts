@@ -5,6 +5,7 @@ import { createBatchLoader, requireClaims } from '@tidings/graphql';
 import { ChannelRepository } from './channels/repository.ts';
 import type { ChannelRow } from './db/schema.ts';
 import { ProjectChannelRepository } from './projects/repository.ts';
+import type { TestSender } from './test-send/index.ts';
 
 /** A caller signed in to a tenant, with repositories bound to that tenant. */
 export interface TenantScope {
@@ -19,15 +20,23 @@ export interface ChannelsContext {
   scope: TenantScope | null;
   /** Seals credentials before they are stored or published. */
   keyring: Keyring;
+  /** Sends the "Test" button's messages. */
+  testSender: TestSender;
 }
 
-export function createContextBuilder(db: Database, keyring: Keyring, published: () => void) {
+export function createContextBuilder(
+  db: Database,
+  keyring: Keyring,
+  testSender: TestSender,
+  published: () => void,
+) {
   return (claims: Claims | null): ChannelsContext => {
-    if (!claims) return { claims: null, scope: null, keyring };
+    if (!claims) return { claims: null, scope: null, keyring, testSender };
     const channels = new ChannelRepository(db, claims.tenantId, published);
     return {
       claims,
       keyring,
+      testSender,
       scope: {
         claims,
         channels,

@@ -5,9 +5,11 @@ import type { DatabaseOptions } from '@tidings/db';
 import { createSubgraphService, type Logger, type SubgraphService } from '@tidings/graphql';
 import { stateTopics } from '@tidings/state';
 import { channelResolvers } from './channels/resolvers.ts';
+import { testChannelResolvers } from './channels/test-channel.ts';
 import { type ChannelsContext, createContextBuilder } from './context.ts';
 import { outbox } from './db/schema.ts';
 import { projectResolvers } from './projects/resolvers.ts';
+import { createTestSender, type TestSenderOptions } from './test-send/index.ts';
 
 export interface ChannelsServiceConfig {
   http: { host: string; port: number };
@@ -17,6 +19,8 @@ export interface ChannelsServiceConfig {
   claimsSecret: string;
   /** Seals channel credentials (the dispatcher opens them with the same keyring). */
   keyring: Keyring;
+  /** Where test sends go; each unset URL means the platform's real host. */
+  testSend?: TestSenderOptions['baseUrls'];
   logger?: Logger;
 }
 
@@ -28,7 +32,11 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
  * project connections, published to `tidings.state.project-channels.v1`.
  */
 export function createChannelsService(config: ChannelsServiceConfig): SubgraphService {
-  return createSubgraphService<ChannelsContext>({
+  const testSender = createTestSender({
+    keyring: config.keyring,
+    ...(config.testSend && { baseUrls: config.testSend }),
+  });
+  const service = createSubgraphService<ChannelsContext>({
     name: 'channels',
     database: config.database,
     migrationsFolder: MIGRATIONS_FOLDER,
@@ -43,9 +51,20 @@ export function createChannelsService(config: ChannelsServiceConfig): SubgraphSe
       resolvers: {
         ...channelResolvers,
         ...projectResolvers,
-        Mutation: { ...channelResolvers.Mutation, ...projectResolvers.Mutation },
+        Mutation: {
+          ...channelResolvers.Mutation,
+          ...projectResolvers.Mutation,
+          ...testChannelResolvers.Mutation,
+        },
       },
-      buildContext: createContextBuilder(db, config.keyring, published),
+      buildContext: createContextBuilder(db, config.keyring, testSender, published),
     }),
   });
+  return {
+    ...service,
+    async stop() {
+      await service.stop();
+      await testSender.close();
+    },
+  };
 }

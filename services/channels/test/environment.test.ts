@@ -39,3 +39,24 @@ describe('channels environment', () => {
     );
   });
 });
+
+describe('channels environment: where test sends go', () => {
+  it('points the "Test" button at the given platform hosts, and at the real ones when unset', () => {
+    expect(loadEnvironment({ KAFKA_BROKERS: 'k:9092' }).testSend).toEqual({});
+    const config = loadEnvironment({
+      KAFKA_BROKERS: 'k:9092',
+      DINGTALK_BASE_URL: 'http://127.0.0.1:4010/dingtalk/oapi',
+      LARK_BASE_URL: 'http://127.0.0.1:4010/lark',
+    });
+    expect(config.testSend).toEqual({
+      dingtalkOapi: 'http://127.0.0.1:4010/dingtalk/oapi',
+      lark: 'http://127.0.0.1:4010/lark',
+    });
+  });
+
+  it('reports a bad platform URL together with the other problems', () => {
+    const report = () => loadEnvironment({ WECOM_BASE_URL: 'not a url' });
+    expect(report).toThrow(/- WECOM_BASE_URL: Invalid URL/);
+    expect(report).toThrow(/- KAFKA_BROKERS: /);
+  });
+});
