@@ -369,6 +369,33 @@ describe('dispatcher', () => {
     ]);
   });
 
+  it('survives an app token that expires mid-run: one refresh, nothing lost', async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${sandbox.url}/_sandbox/${path}`, { method: 'POST', body: JSON.stringify(body) });
+    const tokenFetches = async () =>
+      (
+        (await (await fetch(`${sandbox.url}/_sandbox/wecom/token-fetches`)).json()) as {
+          tokenFetches: Array<{ corpId: string | null; errcode: number }>;
+        }
+      ).tokenFetches.filter((f) => f.corpId === 'wx-corp' && f.errcode === 0).length;
+    const before = await tokenFetches();
+    expect(before).toBe(1);
+    // WeCom may expire a token early; the next send is answered 42001.
+    await post('wecom/apps/wx-corp/7/expire-tokens', { errcode: 42001 });
+    await events.emit(commentEvent('evt-after-expiry', 'p-people'));
+    await waitFor('all four deliveries recorded', async () => {
+      const rows = await ledgerRows('evt-after-expiry');
+      return rows.length === 4 && rows.every((row) => row.status !== 'sending');
+    });
+    expect((await ledgerRows('evt-after-expiry')).map((row) => row.status)).toEqual([
+      'delivered',
+      'delivered',
+      'delivered',
+      'delivered',
+    ]);
+    expect(await tokenFetches()).toBe(before + 1);
+  });
+
   it('sends a duplicate event only once', async () => {
     await events.emit(commentEvent('evt-twice', 'p-good'));
     await events.emit(commentEvent('evt-twice', 'p-good'));
