@@ -9,6 +9,7 @@ import { DeliveryLedger } from './ledger/repository.ts';
 import { createLogger, errorMessage } from './log.ts';
 import { createRouter, type Router } from './routing/router.ts';
 import { createChannelHandler, type ProviderEndpoints } from './sending/handlers.ts';
+import type { RetryPolicy } from './sending/retry-policy.ts';
 import { type ChannelHandler, createSender, type Sender } from './sending/sender.ts';
 import { createStateMaterialiser } from './state/materialiser.ts';
 import { StateStore } from './state/store.ts';
@@ -29,6 +30,8 @@ export interface DispatcherConfig {
   /** Where the subgraphs publish state; the defaults from @tidings/state. */
   stateTopics: Record<StateTopicName, string>;
   providers: ProviderEndpoints;
+  /** When failed attempts are tried again; the default in production. */
+  retryPolicy?: RetryPolicy;
   /** /healthz and /readyz; omit to serve none (tests). */
   health?: { host: string; port: number };
 }
@@ -87,6 +90,7 @@ export function createDispatcher(config: DispatcherConfig) {
           { topic: names.ticketEventsDlq },
           ...vendors.flatMap((vendor) => [
             { topic: names.deliveries(vendor), partitions: config.topicPartitions },
+            { topic: names.retry(vendor), partitions: config.topicPartitions },
             { topic: names.dlq(vendor) },
           ]),
         ]);
@@ -108,7 +112,17 @@ export function createDispatcher(config: DispatcherConfig) {
         }
         handler = createChannelHandler({ state, keyring: config.keyring, endpoints: config.providers });
         for (const vendor of config.components.senders) {
-          workers.push(createSender({ kafka, vendor, ledger, handler, log, names }));
+          workers.push(
+            createSender({
+              kafka,
+              vendor,
+              ledger,
+              handler,
+              log,
+              names,
+              ...(config.retryPolicy && { retryPolicy: config.retryPolicy }),
+            }),
+          );
         }
         for (const worker of workers) await worker.start();
         status = 'ready';

@@ -135,6 +135,8 @@ beforeAll(async () => {
     topicPartitions: 2,
     kafkaPrefix: prefix,
     stateTopics,
+    // Real backoff and platform hints, with time shrunk a thousandfold: a 10-minute throttle takes 0.6 s.
+    retryPolicy: { maxAttempts: 3, baseDelaySeconds: 1, maxDelaySeconds: 3600, delayScale: 0.001 },
     providers: {
       dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi`, apiBaseUrl: `${sandbox.url}/dingtalk/api` },
       lark: { baseUrl: `${sandbox.url}/lark` },
@@ -440,5 +442,44 @@ describe('dispatcher', () => {
     expect(dead[0]!.value).toBe('definitely not protobuf');
     expect(dead[0]!.headers['tidings-dlq-reason']).toMatch(/cannot decode protobuf TicketEvent/);
     expect(dead[0]!.headers.source).toBe('test');
+  });
+
+  it('sends a throttled message later instead of dropping it', async () => {
+    // DingTalk throttles the robot once (410100: retry after 10 minutes).
+    await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ accessToken: 'good-token', count: 1, errcode: 410100 }),
+    });
+    await events.emit(commentEvent('evt-throttled', 'p-good'));
+    await waitFor(
+      'delivered on the second attempt',
+      async () => (await ledgerRows('evt-throttled'))[0]?.status === 'delivered',
+    );
+    expect((await ledgerRows('evt-throttled'))[0]).toMatchObject({ status: 'delivered', attempts: 2 });
+    const attempts = await dispatcher
+      .database()!
+      .db.execute(
+        sql`select a.attempt, a.outcome, a.code from dispatcher.delivery_attempts a join dispatcher.deliveries d on d.id = a.delivery_id where d.tenant_id = ${tenantId} and d.event_id = 'evt-throttled' order by a.attempt`,
+      );
+    expect(attempts as unknown as unknown[]).toEqual([
+      { attempt: 1, outcome: 'retry', code: '410100' },
+      { attempt: 2, outcome: 'delivered', code: null },
+    ]);
+  });
+
+  it('gives up after the retry budget: the delivery is dead and its job is in the DLQ with the reason', async () => {
+    await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ accessToken: 'good-token', count: 3, errcode: -1 }),
+    });
+    await events.emit(commentEvent('evt-dead', 'p-good'));
+    await waitFor(
+      'dead after three attempts',
+      async () => (await ledgerRows('evt-dead'))[0]?.status === 'dead',
+    );
+    expect((await ledgerRows('evt-dead'))[0]).toMatchObject({ status: 'dead', attempts: 3, last_code: '-1' });
+    const dead = await readDlq(testInfrastructure().kafkaBrokers, `${prefix}tidings.dlq.dingtalk.v1`, 1);
+    expect(JSON.parse(dead[0]!.value)).toMatchObject({ eventId: 'evt-dead', channelId: 'good' });
+    expect(dead[0]!.headers['tidings-dlq-reason']).toMatch(/^retry budget of 3 attempts spent; last: -1: /);
   });
 });

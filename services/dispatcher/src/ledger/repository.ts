@@ -14,8 +14,8 @@ export class DeliveryLedger {
 
   /**
    * Marks a delivery (the job's own, or one person's of a per-person job) as being sent and says whether
-   * to send it. A delivery already delivered or failed is
-   * not sent again (a duplicate job, or a re-read after a crash). One left in `sending` by a crash is sent
+   * to send it. A delivery already delivered, failed or dead is
+   * not sent again (a duplicate job, or a re-read after a crash). One left in `sending` by a crash, or waiting in `retrying`, is sent
    * again, under the same provider idempotency key where the platform has one.
    */
   async claim(
@@ -45,7 +45,7 @@ export class DeliveryLedger {
       .onConflictDoUpdate({
         target: deliveries.id,
         set: { attempts: sql`${deliveries.attempts} + 1`, updatedAt: sql`now()` },
-        setWhere: sql`${deliveries.status} = 'sending'`,
+        setWhere: sql`${deliveries.status} in ('sending', 'retrying')`,
       })
       .returning({ attempts: deliveries.attempts });
     if (row) return { send: true, attempt: row.attempts };
@@ -60,10 +60,18 @@ export class DeliveryLedger {
   async record(
     deliveryId: string,
     attempt: { number: number; startedAt: Date; durationMs: number; outcome: DeliveryOutcome },
+    /** For a retryable outcome: whether it will be tried again (else the retry budget is spent). */
+    willRetry = false,
   ): Promise<DeliveryStatus> {
     const { outcome } = attempt;
-    // Retries arrive in a later issue; until then anything not delivered is recorded as failed, never lost.
-    const status: DeliveryStatus = outcome.kind === 'delivered' ? 'delivered' : 'failed';
+    const status: DeliveryStatus =
+      outcome.kind === 'delivered'
+        ? 'delivered'
+        : outcome.kind === 'permanent'
+          ? 'failed'
+          : willRetry
+            ? 'retrying'
+            : 'dead';
     const code = outcome.kind === 'delivered' ? null : outcome.code;
     const reason = outcome.kind === 'delivered' ? null : outcome.reason;
     const providerMessageId = outcome.kind === 'delivered' ? (outcome.providerMessageId ?? null) : null;

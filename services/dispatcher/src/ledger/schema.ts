@@ -5,7 +5,7 @@ export const dispatcherSchema = pgSchema('dispatcher');
 /**
  * The delivery ledger: one row per delivery (event × channel × target), keyed by the derived delivery id
  * so the same delivery can never be recorded, or sent, twice.
- * status: sending → delivered | failed (retrying and dead arrive with retries).
+ * status: see DeliveryStatus.
  */
 export const deliveries = dispatcherSchema.table(
   'deliveries',
@@ -55,4 +55,5 @@ export const deliveryAttempts = dispatcherSchema.table(
   (table) => [index('delivery_attempts_delivery_idx').on(table.deliveryId)],
 );
 
-export type DeliveryStatus = 'sending' | 'delivered' | 'failed';
+/** sending → delivered | failed (permanent) | retrying → … | dead (retry budget spent). */
+export type DeliveryStatus = 'sending' | 'delivered' | 'failed' | 'retrying' | 'dead';

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRetryPolicy, nextStep } from './retry-policy.ts';
+
+const retry = (retryAfterSeconds: number) =>
+  ({ kind: 'retry', retryAfterSeconds, code: '410100', reason: 'throttled' }) as const;
+const middle = () => 0.5;
+
+describe('nextStep', () => {
+  it('ends at delivery or a permanent refusal', () => {
+    expect(nextStep({ kind: 'delivered', httpStatus: 200 }, 1, defaultRetryPolicy)).toEqual({ kind: 'done' });
+    expect(nextStep({ kind: 'permanent', code: '310000', reason: 'sign' }, 1, defaultRetryPolicy)).toEqual({
+      kind: 'done',
+    });
+  });
+
+  it('backs off exponentially, never sooner than the platform asked', () => {
+    expect(nextStep(retry(0), 1, defaultRetryPolicy, middle)).toEqual({ kind: 'retry', delayMs: 5_000 });
+    expect(nextStep(retry(0), 3, defaultRetryPolicy, middle)).toEqual({ kind: 'retry', delayMs: 20_000 });
+    expect(nextStep(retry(600), 1, defaultRetryPolicy, middle)).toEqual({ kind: 'retry', delayMs: 600_000 });
+  });
+
+  it('spreads retries with jitter, within ±20% of the backoff', () => {
+    expect(nextStep(retry(0), 2, defaultRetryPolicy, () => 0)).toEqual({ kind: 'retry', delayMs: 8_000 });
+    expect(nextStep(retry(0), 2, defaultRetryPolicy, () => 1)).toEqual({ kind: 'retry', delayMs: 12_000 });
+  });
+
+  it('caps the delay, retries a failed re-authentication, and gives up after the budget', () => {
+    expect(nextStep(retry(0), 7, defaultRetryPolicy, middle)).toEqual({ kind: 'retry', delayMs: 320_000 });
+    expect(nextStep(retry(7200), 2, defaultRetryPolicy, middle)).toEqual({
+      kind: 'retry',
+      delayMs: 3_600_000,
+    });
+    expect(
+      nextStep({ kind: 'reauthenticate', code: '40014', reason: 'token' }, 1, defaultRetryPolicy, middle),
+    ).toMatchObject({
+      kind: 'retry',
+    });
+    expect(nextStep(retry(0), 8, defaultRetryPolicy)).toEqual({ kind: 'dead' });
+  });
+
+  it('scales time for tests', () => {
+    expect(nextStep(retry(600), 1, { ...defaultRetryPolicy, delayScale: 0.001 }, middle)).toEqual({
+      kind: 'retry',
+      delayMs: 600,
+    });
+  });
+});
