@@ -134,7 +134,8 @@ export function createDispatcher(config: DispatcherConfig) {
       }
     },
     async stop(): Promise<void> {
-      for (const worker of workers.reverse()) await worker.stop().catch(() => {});
+      // In parallel: each consumer's leaving its group takes seconds, and they are independent.
+      await Promise.all(workers.map((worker) => worker.stop().catch(() => {})));
       await materialiser.stop().catch(() => {});
       await handler?.close();
       await database?.close();

@@ -254,8 +254,7 @@ export function createSender(options: {
     },
     async stop() {
       stopping = true;
-      await retryConsumer.disconnect();
-      await consumer.disconnect();
+      await Promise.all([retryConsumer.disconnect(), consumer.disconnect()]);
       await producer.disconnect();
     },
   };
