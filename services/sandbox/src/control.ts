@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROBOT_MAX_KEYWORDS } from './dingtalk-robot.ts';
 import type { EmulatorAnswer } from './emulator.ts';
+import { FAULT_VENDORS } from './faults.ts';
 
 /** Bodies of the `/_sandbox/` control API. Unknown fields are rejected so that typos are not ignored. */
 
@@ -11,6 +12,8 @@ export const RobotBody = z.strictObject({
 
 export const FaultBody = z
   .strictObject({
+    vendor: z.enum(FAULT_VENDORS).optional(),
+    match: z.string().min(1).optional(),
     accessToken: z.string().min(1).optional(),
     count: z.int().min(1).max(1_000_000).default(1),
     errcode: z.int().optional(),
@@ -18,11 +21,16 @@ export const FaultBody = z
     httpStatus: z.int().min(200).max(599).optional(),
     delayMs: z.int().min(0).max(60_000).optional(),
     drop: z.boolean().optional(),
+    outageMs: z.int().min(1).max(86_400_000).optional(),
   })
   .refine(
     (f) =>
-      f.errcode !== undefined || f.httpStatus !== undefined || f.delayMs !== undefined || f.drop === true,
-    { message: 'give errcode, httpStatus, delayMs or drop', path: ['errcode'] },
+      f.errcode !== undefined ||
+      f.httpStatus !== undefined ||
+      f.delayMs !== undefined ||
+      f.drop === true ||
+      f.outageMs !== undefined,
+    { message: 'give errcode, httpStatus, delayMs, drop or outageMs', path: ['errcode'] },
   );
 
 export const SettingsBody = z.strictObject({ rateLimits: z.boolean() });

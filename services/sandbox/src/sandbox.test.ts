@@ -332,6 +332,110 @@ describe('DingTalk robot emulation driven by @tidings/providers', () => {
       const outcome: DeliveryOutcome = await impatient.send({ accessToken: 'plain' }, text('x'));
       expect(outcome).toMatchObject({ kind: 'retry', code: 'timeout' });
     });
+
+    async function larkAppSend(content: string) {
+      await control('PUT', '/_sandbox/lark/apps/cli_a1', { appSecret: 'app-secret' });
+      await control('PUT', '/_sandbox/lark/people', { openId: 'ou_alice' });
+      const token = await fetch(`${running.url}/lark/open-apis/auth/v3/tenant_access_token/internal`, {
+        method: 'POST',
+        body: JSON.stringify({ app_id: 'cli_a1', app_secret: 'app-secret' }),
+      });
+      const { tenant_access_token } = (await token.json()) as { tenant_access_token: string };
+      return fetch(`${running.url}/lark/open-apis/im/v1/messages?receive_id_type=open_id`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tenant_access_token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          receive_id: 'ou_alice',
+          msg_type: 'text',
+          content: JSON.stringify({ text: content }),
+        }),
+      });
+    }
+
+    const wecomRobotSend = (content: string) =>
+      fetch(`${running.url}/wecom/cgi-bin/webhook/send?key=robot-1`, {
+        method: 'POST',
+        body: JSON.stringify({ msgtype: 'text', text: { content } }),
+      });
+
+    it('a Lark app send answered 503 by a vendor fault, then succeeding', async () => {
+      const { status, body } = await control('POST', '/_sandbox/faults', {
+        vendor: 'lark',
+        match: '/im/v1/messages',
+        httpStatus: 503,
+      });
+      expect(status).toBe(201);
+      expect(body.fault).toMatchObject({ vendor: 'lark', match: '/im/v1/messages', remaining: 1 });
+      const faulted = await larkAppSend('hello');
+      expect(faulted.status).toBe(503);
+      expect(await faulted.text()).toBe('503 Service Unavailable');
+      const ok = await larkAppSend('hello');
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ code: 0 });
+      const { body: log } = await control('GET', '/_sandbox/requests');
+      expect(log.requests).toMatchObject([
+        {
+          result: 'fault',
+          path: '/lark/open-apis/im/v1/messages',
+          answer: { httpStatus: 503 },
+          faultId: (body.fault as { id: string }).id,
+        },
+      ]);
+      // The token fetch (not matched) was not faulted; the robot is not affected by a Lark fault.
+      expect(await client.send({ accessToken: 'plain' }, text('x'))).toMatchObject({ kind: 'delivered' });
+    });
+
+    it('latency for a vendor: the answer comes late but is the real one', async () => {
+      await control('PUT', '/_sandbox/wecom/robots/robot-1', {});
+      await control('POST', '/_sandbox/faults', { vendor: 'wecom', delayMs: 300 });
+      const started = performance.now();
+      const answer = await wecomRobotSend('slow');
+      expect(performance.now() - started).toBeGreaterThanOrEqual(280);
+      expect(await answer.json()).toMatchObject({ errcode: 0 });
+      const fast = performance.now();
+      await wecomRobotSend('fast');
+      expect(performance.now() - fast).toBeLessThan(280);
+    });
+
+    it('an outage window for WeCom fails every request until it ends', async () => {
+      await control('PUT', '/_sandbox/wecom/robots/robot-1', {});
+      const { body } = await control('POST', '/_sandbox/faults', { vendor: 'wecom', outageMs: 60_000 });
+      expect(body.fault).toMatchObject({ outageUntil: new Date(clock + 60_000).toISOString() });
+      for (let i = 0; i < 3; i++) expect((await wecomRobotSend(`down ${i}`)).status).toBe(503);
+      expect((await fetch(`${running.url}/wecom/cgi-bin/gettoken?corpid=x&corpsecret=y`)).status).toBe(503);
+      // Other vendors are up.
+      expect(await client.send({ accessToken: 'plain' }, text('x'))).toMatchObject({ kind: 'delivered' });
+      clock += 60_000;
+      expect(await (await wecomRobotSend('back')).json()).toMatchObject({ errcode: 0 });
+      expect((await control('GET', '/_sandbox/faults')).body.faults).toEqual([]);
+    });
+
+    it('an outage can drop connections instead', async () => {
+      await control('POST', '/_sandbox/faults', { vendor: 'webhook', outageMs: 1000, drop: true });
+      await expect(
+        fetch(`${running.url}/webhook/receive/ep-1`, { method: 'POST', body: '{}' }),
+      ).rejects.toThrow();
+      const { body } = await control('GET', '/_sandbox/requests');
+      expect(body.requests).toMatchObject([{ result: 'fault', answer: null, path: '/webhook/receive/ep-1' }]);
+    });
+
+    it('a fault matched by path only applies to any vendor with that path', async () => {
+      await control('POST', '/_sandbox/faults', { match: '/cgi-bin/gettoken', httpStatus: 500, count: 2 });
+      expect((await fetch(`${running.url}/wecom/cgi-bin/gettoken?corpid=x&corpsecret=y`)).status).toBe(500);
+      // Neither the robot nor a Lark request matches the path.
+      expect(await client.send({ accessToken: 'plain' }, text('x'))).toMatchObject({ kind: 'delivered' });
+      expect((await larkAppSend('x')).status).toBe(200);
+      expect((await control('GET', '/_sandbox/faults')).body.faults).toMatchObject([{ remaining: 1 }]);
+      const { body } = await control('GET', '/_sandbox/faults');
+      expect((body.faults as Array<Record<string, unknown>>)[0]).not.toHaveProperty('vendor');
+    });
+
+    it('an errcode fault for the DingTalk enterprise app answers in its JSON shape', async () => {
+      await control('POST', '/_sandbox/faults', { vendor: 'dingtalk-app', errcode: 90018 });
+      const answer = await fetch(`${running.url}/dingtalk/oapi/gettoken?appkey=x&appsecret=y`);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual({ errcode: 90018, errmsg: 'sandbox injected fault' });
+    });
   });
 });
 
@@ -350,6 +454,9 @@ describe('control API', () => {
     ['POST', '/_sandbox/faults', { count: 1 }, 'errcode'],
     ['POST', '/_sandbox/faults', { errcode: 1, count: 0 }, 'count'],
     ['POST', '/_sandbox/faults', { httpStatus: 99 }, 'httpStatus'],
+    ['POST', '/_sandbox/faults', { vendor: 'slack', errcode: 1 }, 'vendor'],
+    ['POST', '/_sandbox/faults', { match: '', errcode: 1 }, 'match'],
+    ['POST', '/_sandbox/faults', { outageMs: 0 }, 'outageMs'],
     ['PUT', '/_sandbox/settings', { rateLimits: 'yes' }, 'rateLimits'],
     ['POST', '/_sandbox/reset', { robots: 1 }, 'robots'],
   ])('%s %s %j → 400 naming %s', async (method, path, body, field) => {

@@ -5,7 +5,7 @@ import { FaultBody, parseControlBody, ResetBody, RobotBody, SettingsBody } from 
 import { createDingTalkAppEmulator } from './dingtalk-app/index.ts';
 import { DingTalkRobotEmulator, MAX_RECORDED, type RobotConfig } from './dingtalk-robot.ts';
 import type { EmulatorAnswer, VendorEmulator } from './emulator.ts';
-import { type Fault, FaultQueue } from './faults.ts';
+import { type Fault, FaultQueue, vendorOfPath } from './faults.ts';
 import { renderInbox } from './html.ts';
 import { createLarkEmulator } from './lark/index.ts';
 import { createWebhookEmulator } from './webhook/index.ts';
@@ -103,19 +103,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   async function robotSend(req: IncomingMessage, res: ServerResponse, url: URL, bodyText: string) {
     const accessToken = url.searchParams.get('access_token');
     const base = { method: req.method ?? '', path: url.pathname, accessToken, bodyText };
-    const fault = faults.take(accessToken);
-    if (fault?.delayMs) await sleep(fault.delayMs);
-    if (fault?.drop) {
-      record({ ...base, result: 'fault', answer: null, faultId: fault.id });
-      req.socket.destroy();
-      return;
-    }
-    if (fault && (fault.errcode !== undefined || fault.httpStatus !== undefined)) {
-      const answer = faultAnswer(fault);
-      record({ ...base, result: 'fault', answer: recordedAnswer(answer), faultId: fault.id });
-      send(res, answer);
-      return;
-    }
+    const fault = faults.take({ vendor: 'dingtalk-robot', path: url.pathname, accessToken }, now());
+    if (fault && (await applyFault(req, res, base, fault))) return;
     const outcome = dingtalk.send(
       {
         accessToken,
@@ -130,6 +119,32 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const answer = json(200, outcome.answer);
     record({ ...base, result: outcome.result, answer: recordedAnswer(answer) });
     send(res, answer);
+  }
+
+  /**
+   * Answers a request with its fault; false when the fault was only a delay and the real answer follows.
+   * Every faulted answer is recorded.
+   */
+  async function applyFault(
+    req: IncomingMessage,
+    res: ServerResponse,
+    base: Pick<RecordedRequest, 'method' | 'path' | 'accessToken' | 'bodyText'>,
+    fault: Fault,
+  ): Promise<boolean> {
+    if (fault.delayMs) await sleep(fault.delayMs);
+    if (fault.drop) {
+      record({ ...base, result: 'fault', answer: null, faultId: fault.id });
+      req.socket.destroy();
+      return true;
+    }
+    const outage = fault.outageUntil !== undefined;
+    if (outage || fault.errcode !== undefined || fault.httpStatus !== undefined) {
+      const answer = faultAnswer(outage ? { ...fault, httpStatus: fault.httpStatus ?? 503 } : fault);
+      record({ ...base, result: 'fault', answer: recordedAnswer(answer), faultId: fault.id });
+      send(res, answer);
+      return true;
+    }
+    return false;
   }
 
   function control(method: string, url: URL, bodyText: string): Answer {
@@ -179,13 +194,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     if (method === 'GET' && path === '/_sandbox/requests') return json(200, { requests });
     if (path === '/_sandbox/faults') {
-      if (method === 'GET') return json(200, { faults: faults.list() });
+      if (method === 'GET') return json(200, { faults: faults.list(now()) });
       if (method === 'DELETE') {
         faults.clear();
         return json(200, { faults: [] });
       }
       if (method === 'POST')
-        return parseBody(FaultBody, bodyText, (input) => json(201, { fault: faults.add(input) }));
+        return parseBody(FaultBody, bodyText, (input) =>
+          json(201, { fault: faults.add(dropUndefined(input), now()) }),
+        );
       return methodNotAllowed('GET, POST, DELETE');
     }
     if (path === '/_sandbox/settings') {
@@ -227,6 +244,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (url.pathname === `${DINGTALK_PREFIX}/robot/send`) {
       if (method !== 'POST') return send(res, methodNotAllowed('POST'));
       return robotSend(req, res, url, bodyText);
+    }
+    const vendor = vendorOfPath(url.pathname);
+    if (vendor !== undefined && vendor !== 'dingtalk-robot') {
+      const accessToken = url.searchParams.get('access_token');
+      const fault = faults.take({ vendor, path: url.pathname, accessToken }, now());
+      const base = { method, path: url.pathname, accessToken, bodyText };
+      if (fault && (await applyFault(req, res, base, fault))) return;
     }
     for (const emulator of emulators) {
       const answer = await emulator.handle({
@@ -344,6 +368,13 @@ function parseBody<S extends z.ZodType>(
     return { status: 200, body: null };
   });
   return answer ?? json(invalid.status, invalid.body);
+}
+
+/** Zod leaves absent optional keys out already; this keeps `exactOptionalPropertyTypes` satisfied. */
+function dropUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }
 
 function faultAnswer(fault: Fault): Answer {
