@@ -1,6 +1,6 @@
-import { type Keyring, sealSecret } from '@tidings/crypto';
+import type { Keyring } from '@tidings/crypto';
 import type { InputProblems } from '@tidings/graphql';
-import { checkPositiveInt, checkToken } from './fields.ts';
+import { checkDeclaredFields, sealConfig } from './credential-fields.ts';
 import type { Prepared } from './prepared.ts';
 
 export type DingTalkAppMode = 'work-notification' | 'robot-oto';
@@ -23,26 +23,25 @@ export function prepareDingTalkApp(
   keyring: Keyring,
   problems: InputProblems,
 ): Prepared<'dingtalk-app'> | undefined {
-  const clientId = checkToken(problems, 'clientId', input.clientId, 200);
-  const clientSecret = checkToken(problems, 'clientSecret', input.clientSecret);
-  const agentId = checkPositiveInt(problems, 'agentId', input.agentId);
+  const checked = checkDeclaredFields('dingtalk-app', input, problems);
+  const clientId = checked.clientId as string | undefined;
+  const clientSecret = checked.clientSecret as string | undefined;
+  const agentId = checked.agentId as number | undefined;
   const robotCode =
-    (input.robotCode ?? '').trim() === ''
+    (checked.robotCode as string | null | undefined) === null
       ? clientId
-      : checkToken(problems, 'robotCode', input.robotCode, 200);
-  if (input.mode !== 'work-notification' && input.mode !== 'robot-oto') {
-    problems.add(['mode'], 'mode must be WORK_NOTIFICATION or ROBOT_OTO');
-  }
-  if (problems.any || !clientId || !clientSecret || !agentId || !robotCode) return undefined;
+      : (checked.robotCode as string | undefined);
+  const mode = checked.mode as DingTalkAppMode | undefined;
+  if (problems.any || !clientId || !clientSecret || !agentId || !robotCode || !mode) return undefined;
   return {
-    config: {
+    config: sealConfig<'dingtalk-app'>(keyring, {
       kind: 'dingtalk-app',
       clientId,
-      clientSecret: sealSecret(keyring, clientSecret),
+      clientSecret,
       agentId,
       robotCode,
-      mode: input.mode,
-    },
+      mode,
+    }),
     webhookUrlMasked: null,
   };
 }

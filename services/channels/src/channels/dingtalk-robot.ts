@@ -1,7 +1,8 @@
-import { type Keyring, sealSecret } from '@tidings/crypto';
+import type { Keyring } from '@tidings/crypto';
 import type { InputProblems } from '@tidings/graphql';
 import { DINGTALK_ROBOT_WEBHOOK_HOSTS, parseDingTalkRobotWebhookUrl } from '@tidings/providers';
 import type { DingTalkRobotConfig } from '@tidings/state';
+import { sealConfig } from './credential-fields.ts';
 import { checkKeywords, credentialTail } from './fields.ts';
 
 /**
@@ -56,12 +57,12 @@ export function prepareDingTalkRobot(
 
   if (problems.any || !parsed.ok) return undefined;
   return {
-    config: {
+    config: sealConfig<'dingtalk-robot'>(keyring, {
       kind: 'dingtalk-robot',
       keywords,
-      accessToken: sealSecret(keyring, parsed.accessToken),
-      signingSecret: signingSecret === null ? null : sealSecret(keyring, signingSecret),
-    },
+      accessToken: parsed.accessToken,
+      signingSecret,
+    }),
     webhookUrlMasked: maskDingTalkRobotWebhookUrl(new URL(input.webhookUrl.trim()), parsed.accessToken),
   };
 }

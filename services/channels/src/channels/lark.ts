@@ -1,7 +1,8 @@
-import { type Keyring, sealSecret } from '@tidings/crypto';
+import type { Keyring } from '@tidings/crypto';
 import type { InputProblems } from '@tidings/graphql';
-import { LARK_BOT_WEBHOOK_HOSTS, LARK_HOSTS, parseLarkBotWebhookUrl } from '@tidings/providers';
-import { checkKeywords, checkOptionalToken, checkToken, credentialTail } from './fields.ts';
+import { LARK_BOT_WEBHOOK_HOSTS, type LARK_HOSTS, parseLarkBotWebhookUrl } from '@tidings/providers';
+import { checkDeclaredFields, sealConfig } from './credential-fields.ts';
+import { checkKeywords, credentialTail } from './fields.ts';
 import type { Prepared } from './prepared.ts';
 
 /**
@@ -45,17 +46,20 @@ export function prepareLarkBot(
       `not a Lark/Feishu bot webhook URL (https://${LARK_BOT_WEBHOOK_HOSTS[0]}/open-apis/bot/v2/hook/…): ${parsed.reason}`,
     );
   }
-  const signingSecret = checkOptionalToken(problems, 'signingSecret', input.signingSecret, 200);
+  const signingSecret = checkDeclaredFields('lark-bot', input, problems).signingSecret as
+    | string
+    | null
+    | undefined;
   const keywords = checkKeywords(problems, input.keywords, LARK_BOT_MAX_KEYWORDS, 'Lark/Feishu bot');
   if (problems.any || !parsed.ok || signingSecret === undefined) return undefined;
   return {
-    config: {
+    config: sealConfig<'lark-bot'>(keyring, {
       kind: 'lark-bot',
       host: parsed.baseUrl,
-      hookId: sealSecret(keyring, parsed.hookId),
-      signingSecret: signingSecret === null ? null : sealSecret(keyring, signingSecret),
+      hookId: parsed.hookId,
+      signingSecret,
       keywords,
-    },
+    }),
     webhookUrlMasked: maskLarkBotWebhookUrl(parsed.baseUrl, parsed.hookId),
   };
 }
@@ -66,13 +70,13 @@ export function prepareLarkApp(
   keyring: Keyring,
   problems: InputProblems,
 ): Prepared<'lark-app'> | undefined {
-  const host = Object.hasOwn(LARK_HOSTS, input.host) ? LARK_HOSTS[input.host] : undefined;
-  if (!host) problems.add(['host'], 'host must be FEISHU or LARK');
-  const appId = checkToken(problems, 'appId', input.appId, 200);
-  const appSecret = checkToken(problems, 'appSecret', input.appSecret);
+  const checked = checkDeclaredFields('lark-app', input, problems);
+  const host = checked.host as string | undefined;
+  const appId = checked.appId as string | undefined;
+  const appSecret = checked.appSecret as string | undefined;
   if (problems.any || !host || !appId || !appSecret) return undefined;
   return {
-    config: { kind: 'lark-app', host, appId, appSecret: sealSecret(keyring, appSecret) },
+    config: sealConfig<'lark-app'>(keyring, { kind: 'lark-app', host, appId, appSecret }),
     webhookUrlMasked: null,
   };
 }

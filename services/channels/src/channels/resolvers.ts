@@ -12,6 +12,7 @@ import {
 import type { ChannelKind } from '@tidings/state';
 import { type ChannelsContext, tenantScope } from '../context.ts';
 import type { ChannelRow } from '../db/schema.ts';
+import { channelKind, channelKinds, shownSettings } from './credential-fields.ts';
 import { prepareDingTalkApp } from './dingtalk-app.ts';
 import { prepareDingTalkRobot } from './dingtalk-robot.ts';
 import { prepareLarkApp, prepareLarkBot } from './lark.ts';
@@ -35,61 +36,15 @@ export function channelKey(value: unknown): string | null {
   return typeof value === 'string' && isChannelId(value) ? value : null;
 }
 
-/** The settings object of the row's kind (every other kind's field null); credentials only as "set" flags. */
-function kindSettings(row: ChannelRow) {
-  const config = row.config;
-  const masked = row.webhookUrlMasked ?? '';
-  return {
-    dingTalkRobot:
-      config.kind === 'dingtalk-robot'
-        ? {
-            webhookUrlMasked: masked,
-            signingSecretSet: config.signingSecret !== null,
-            keywords: config.keywords,
-          }
-        : null,
-    dingTalkApp:
-      config.kind === 'dingtalk-app'
-        ? {
-            clientId: config.clientId,
-            clientSecretSet: true,
-            agentId: config.agentId,
-            robotCode: config.robotCode,
-            mode: config.mode,
-          }
-        : null,
-    larkBot:
-      config.kind === 'lark-bot'
-        ? {
-            host: config.host,
-            webhookUrlMasked: masked,
-            signingSecretSet: config.signingSecret !== null,
-            keywords: config.keywords,
-          }
-        : null,
-    larkApp:
-      config.kind === 'lark-app' ? { host: config.host, appId: config.appId, appSecretSet: true } : null,
-    weComApp:
-      config.kind === 'wecom-app'
-        ? { corpId: config.corpId, corpSecretSet: true, agentId: config.agentId, safe: config.safe }
-        : null,
-    weComRobot: config.kind === 'wecom-robot' ? { webhookUrlMasked: masked } : null,
-    smtp:
-      config.kind === 'smtp'
-        ? {
-            host: config.host,
-            port: config.port,
-            security: config.security,
-            user: config.user,
-            passwordSet: config.password !== null,
-            from: config.from,
-          }
-        : null,
-    webhook:
-      config.kind === 'webhook'
-        ? { urlMasked: masked, secretSet: true, bearerTokenSet: config.bearerToken !== null }
-        : null,
-  };
+/**
+ * The settings object of the row's kind (every other kind's settings field null), derived from the kind's
+ * declared fields: credentials only as "…Set" flags, URLs only masked.
+ */
+function kindSettings(row: ChannelRow): Record<string, Record<string, unknown> | null> {
+  const settings: Record<string, Record<string, unknown> | null> = {};
+  for (const declaration of channelKinds) settings[declaration.settingsField] = null;
+  settings[channelKind(row.config.kind).settingsField] = shownSettings(row.config, row.webhookUrlMasked);
+  return settings;
 }
 
 /** What the API shows of a channel: never a credential, only whether it is set. */
@@ -168,6 +123,19 @@ export const channelResolvers: GraphQLResolverMap<ChannelsContext> = {
   SmtpSecurity: { TLS: 'tls', STARTTLS: 'starttls', NONE: 'none' },
 
   Query: {
+    // The declarations themselves: public, so a frontend can build each kind's form.
+    channelKinds: () =>
+      channelKinds.map((declaration) => ({
+        kind: declaration.kind,
+        label: declaration.label,
+        fields: declaration.fields.map(({ key, input, label, required, secret }) => ({
+          key,
+          input,
+          label,
+          required,
+          secret,
+        })),
+      })),
     channel: async (_: unknown, args: { id: string }, context: ChannelsContext) => {
       const row = await tenantScope(context).loadChannel(args.id);
       return row && channelNode(row);

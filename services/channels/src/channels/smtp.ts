@@ -1,6 +1,7 @@
-import { type Keyring, sealSecret } from '@tidings/crypto';
+import type { Keyring } from '@tidings/crypto';
 import { InputErrorCode, type InputProblems } from '@tidings/graphql';
 import { type SmtpSecurity, validateSmtpSettings } from '@tidings/providers';
+import { sealConfig } from './credential-fields.ts';
 import { MAX_CREDENTIAL_LENGTH } from './fields.ts';
 import type { Prepared } from './prepared.ts';
 
@@ -70,15 +71,15 @@ export function prepareSmtp(
 
   if (problems.any) return undefined;
   return {
-    config: {
+    config: sealConfig<'smtp'>(keyring, {
       kind: 'smtp',
       host,
       port: input.port,
       security: input.security,
       user,
-      password: password === null ? null : sealSecret(keyring, password),
+      password,
       from,
-    },
+    }),
     webhookUrlMasked: null,
   };
 }

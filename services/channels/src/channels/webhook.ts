@@ -1,6 +1,7 @@
-import { type Keyring, sealSecret } from '@tidings/crypto';
+import type { Keyring } from '@tidings/crypto';
 import { InputErrorCode, type InputProblems } from '@tidings/graphql';
 import { validateWebhookSettings } from '@tidings/providers';
+import { sealConfig } from './credential-fields.ts';
 import { MAX_CREDENTIAL_LENGTH } from './fields.ts';
 import type { Prepared } from './prepared.ts';
 
@@ -85,12 +86,7 @@ export function prepareWebhook(
 
   if (problems.any || !url) return undefined;
   return {
-    config: {
-      kind: 'webhook',
-      url: url.href,
-      secret: sealSecret(keyring, secret),
-      bearerToken: bearerToken === null ? null : sealSecret(keyring, bearerToken),
-    },
+    config: sealConfig<'webhook'>(keyring, { kind: 'webhook', url: url.href, secret, bearerToken }),
     webhookUrlMasked: maskWebhookUrl(url),
   };
 }

@@ -1,7 +1,8 @@
-import { type Keyring, sealSecret } from '@tidings/crypto';
+import type { Keyring } from '@tidings/crypto';
 import type { InputProblems } from '@tidings/graphql';
 import { parseWeComRobotWebhookUrl, WECOM_ROBOT_WEBHOOK_HOST } from '@tidings/providers';
-import { checkPositiveInt, checkToken, credentialTail } from './fields.ts';
+import { checkDeclaredFields, sealConfig } from './credential-fields.ts';
+import { credentialTail } from './fields.ts';
 import type { Prepared } from './prepared.ts';
 
 export interface WeComAppInput {
@@ -21,18 +22,19 @@ export function prepareWeComApp(
   keyring: Keyring,
   problems: InputProblems,
 ): Prepared<'wecom-app'> | undefined {
-  const corpId = checkToken(problems, 'corpId', input.corpId, 200);
-  const corpSecret = checkToken(problems, 'corpSecret', input.corpSecret);
-  const agentId = checkPositiveInt(problems, 'agentId', input.agentId);
+  const checked = checkDeclaredFields('wecom-app', input, problems);
+  const corpId = checked.corpId as string | undefined;
+  const corpSecret = checked.corpSecret as string | undefined;
+  const agentId = checked.agentId as number | undefined;
   if (problems.any || !corpId || !corpSecret || !agentId) return undefined;
   return {
-    config: {
+    config: sealConfig<'wecom-app'>(keyring, {
       kind: 'wecom-app',
       corpId,
-      corpSecret: sealSecret(keyring, corpSecret),
+      corpSecret,
       agentId,
-      safe: input.safe ?? false,
-    },
+      safe: checked.safe as boolean,
+    }),
     webhookUrlMasked: null,
   };
 }
@@ -60,7 +62,7 @@ export function prepareWeComRobot(
   }
   if (problems.any || !parsed.ok) return undefined;
   return {
-    config: { kind: 'wecom-robot', key: sealSecret(keyring, parsed.key) },
+    config: sealConfig<'wecom-robot'>(keyring, { kind: 'wecom-robot', key: parsed.key }),
     webhookUrlMasked: maskWeComRobotWebhookUrl(parsed.key),
   };
 }
