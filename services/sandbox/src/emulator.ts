@@ -17,6 +17,19 @@ export interface EmulatorAnswer {
   body: unknown;
 }
 
+/** One accepted message as the inbox page at `GET /` shows it. */
+export interface InboxItem {
+  /** e.g. `lark`, `wecom`, `smtp`. */
+  vendor: string;
+  /** ISO time it was accepted. */
+  receivedAt: string;
+  /** Who it went to: a user id, robot, address or endpoint, in the vendor's terms. */
+  to: string;
+  title: string;
+  /** The message rendered roughly as the platform shows it; safe HTML (all content escaped). */
+  html: string;
+}
+
 /**
  * A vendor's emulated API plus its control routes. The sandbox offers every request to each emulator in
  * turn; an emulator answers the paths it owns (its API under `/<vendor>/…`, its controls under
@@ -30,4 +43,6 @@ export interface VendorEmulator {
   reset(everything: boolean): void;
   /** Switches rate limits on or off, for throughput runs. */
   setRateLimits(enabled: boolean): void;
+  /** What it accepted, for the inbox page (read-only; optional for emulators with nothing to show). */
+  inbox?(): InboxItem[];
 }

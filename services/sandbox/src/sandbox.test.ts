@@ -500,3 +500,146 @@ describe('control API', () => {
     expect((await control('GET', '/dingtalk/oapi/robot/send')).status).toBe(405);
   });
 });
+
+describe('inbox page', () => {
+  let inboxRunning: RunningSandbox;
+  let inboxClock: number;
+  beforeEach(async () => {
+    inboxClock = START;
+    inboxRunning = await startSandbox({ now: () => inboxClock, rateLimits: false });
+  });
+  afterEach(async () => {
+    await inboxRunning.stop();
+  });
+  const put = (path: string, body: unknown) =>
+    fetch(`${inboxRunning.url}${path}`, { method: 'PUT', body: JSON.stringify(body) });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${inboxRunning.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const page = async () => {
+    const response = await fetch(`${inboxRunning.url}/`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    return response.text();
+  };
+
+  it("shows every vendor's messages, newest first, roughly as the platform renders them", async () => {
+    await put('/_sandbox/dingtalk/robots/r1', {});
+    await post('/dingtalk/oapi/robot/send?access_token=r1', {
+      msgtype: 'markdown',
+      markdown: {
+        title: 'Ticket #7',
+        text: '## Ticket #7\n**urgent** see [the ticket](https://t.example/7)\n> quoted @13800000000',
+      },
+      at: { atMobiles: ['13800000000'] },
+    });
+    inboxClock += 1000;
+    await put('/_sandbox/lark/bots/hook-1', {});
+    await post('/lark/open-apis/bot/v2/hook/hook-1', {
+      msg_type: 'interactive',
+      card: {
+        header: { title: { tag: 'plain_text', content: 'Lark card title' }, template: 'blue' },
+        elements: [
+          { tag: 'div', text: { tag: 'lark_md', content: '**Lark body**' } },
+          {
+            tag: 'action',
+            actions: [
+              {
+                tag: 'button',
+                text: { tag: 'plain_text', content: 'Open ticket' },
+                url: 'https://t.example/8',
+              },
+            ],
+          },
+        ],
+      },
+    });
+    inboxClock += 1000;
+    await put('/_sandbox/wecom/robots/wk', {});
+    await post('/wecom/cgi-bin/webhook/send?key=wk', {
+      msgtype: 'text',
+      text: { content: 'WeCom hello', mentioned_list: ['lisi', '@all'] },
+    });
+    inboxClock += 1000;
+    await put('/_sandbox/webhook/endpoints/ep-1', {});
+    await post(
+      '/webhook/receive/ep-1',
+      { type: 'ticket.commented', id: 7 },
+      {
+        'content-type': 'application/json',
+        'x-tidings-delivery-id': 'd-1',
+      },
+    );
+
+    const html = await page();
+    // Newest first: webhook, WeCom, Lark, DingTalk.
+    const order = ['ticket.commented', 'WeCom hello', 'Lark card title', 'Ticket #7'].map((t) =>
+      html.indexOf(t),
+    );
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // DingTalk markdown as HTML with the mention highlighted.
+    expect(html).toContain('<h4>Ticket #7</h4>');
+    expect(html).toContain('<strong>urgent</strong>');
+    expect(html).toContain(
+      '<a href="https://t.example/7" target="_blank" rel="noopener noreferrer">the ticket</a>',
+    );
+    expect(html).toMatch(/<blockquote>quoted <span class="mention">@13800000000<\/span><\/blockquote>/);
+    // Lark card: header, body, button.
+    expect(html).toContain('<div class="card-header tone-blue">Lark card title</div>');
+    expect(html).toContain('<strong>Lark body</strong>');
+    expect(html).toContain('<a class="button" href="https://t.example/8"');
+    // WeCom text with its mentions.
+    expect(html).toContain('<span class="mention">@lisi</span>');
+    expect(html).toContain('<span class="mention">@all</span>');
+    // Webhook: pretty JSON and its badge (no secret configured: unsigned).
+    expect(html).toContain('&quot;type&quot;: &quot;ticket.commented&quot;');
+    expect(html).toContain('unsigned');
+  });
+
+  it('escapes message content everywhere: no markup gets through', async () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    await put('/_sandbox/dingtalk/robots/r1', {});
+    await post('/dingtalk/oapi/robot/send?access_token=r1', {
+      msgtype: 'markdown',
+      markdown: { title: evil, text: `# ${evil}\n[click](javascript:alert(3)) **${evil}**\n> ${evil}` },
+    });
+    await put('/_sandbox/lark/bots/hook-1', {});
+    await post('/lark/open-apis/bot/v2/hook/hook-1', {
+      msg_type: 'interactive',
+      card: {
+        header: { title: { content: evil }, template: 'red" onclick="x' },
+        elements: [
+          { tag: 'markdown', content: evil },
+          {
+            tag: 'action',
+            actions: [{ tag: 'button', text: { content: evil }, url: 'javascript:alert(4)' }],
+          },
+        ],
+      },
+    });
+    await put('/_sandbox/wecom/robots/wk', {});
+    await post('/wecom/cgi-bin/webhook/send?key=wk', { msgtype: 'markdown', markdown: { content: evil } });
+    await put('/_sandbox/webhook/endpoints/ep-1', {});
+    await post(
+      '/webhook/receive/ep-1',
+      { note: evil },
+      {
+        'content-type': 'application/json',
+        'x-tidings-delivery-id': evil,
+      },
+    );
+    const html = await page();
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).not.toMatch(/href="javascript:/);
+    expect(html).not.toContain('onclick="x');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // Every vendor's message is on the page (so each was escaped, not left out).
+    for (const vendor of ['dingtalk-robot', 'lark', 'wecom', 'webhook']) {
+      expect(html).toContain(`<article class="message vendor-${vendor}">`);
+    }
+  });
+
+  it('with nothing received says so', async () => {
+    expect(await page()).toContain('No messages yet.');
+  });
+});

@@ -6,7 +6,7 @@ import { createDingTalkAppEmulator } from './dingtalk-app/index.ts';
 import { DingTalkRobotEmulator, MAX_RECORDED, type RobotConfig } from './dingtalk-robot.ts';
 import type { EmulatorAnswer, VendorEmulator } from './emulator.ts';
 import { type Fault, FaultQueue, vendorOfPath } from './faults.ts';
-import { renderInbox } from './html.ts';
+import { renderInbox, robotInboxItems } from './html.ts';
 import { createLarkEmulator } from './lark/index.ts';
 import { createWebhookEmulator } from './webhook/index.ts';
 import { createWeComEmulator } from './wecom/index.ts';
@@ -267,7 +267,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return send(res, {
         status: 200,
         contentType: 'text/html; charset=utf-8',
-        body: renderInbox(dingtalk.messages, dingtalk.robots.size),
+        body: renderInbox(
+          [
+            ...robotInboxItems(dingtalk.messages),
+            ...emulators.flatMap((emulator) => emulator.inbox?.() ?? []),
+          ],
+          `DingTalk group robots registered: ${dingtalk.robots.size}.`,
+        ),
       });
     }
     const answer = json(404, { error: `not found: ${method} ${url.pathname}` });

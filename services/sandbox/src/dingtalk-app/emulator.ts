@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MAX_RECORDED } from '../dingtalk-robot.ts';
 import type { EmulatorAnswer, EmulatorRequest, VendorEmulator } from '../emulator.ts';
 import { AppBody, PersonBody, parseControlBody } from './control.ts';
+import { dingTalkAppInboxItems } from './inbox.ts';
 
 /**
  * Emulation of a DingTalk enterprise internal app: the new token endpoint (and legacy gettoken), userid by
@@ -489,6 +490,7 @@ export function createDingTalkAppEmulator(options: DingTalkAppEmulatorOptions = 
     messages,
     dropped,
     tokenFetches,
+    inbox: () => dingTalkAppInboxItems(messages),
     putApp(clientId, config) {
       apps.set(clientId, { ...config });
     },

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { parseControlBody } from '../control.ts';
 import type { EmulatorAnswer, EmulatorRequest, VendorEmulator } from '../emulator.ts';
+import { larkInboxItems } from './inbox.ts';
 
 /**
  * Emulation of Lark/Feishu: the custom bot webhook, tenant_access_token, batch_get_id and im/v1/messages,
@@ -463,6 +464,7 @@ export function createLarkEmulator(options: LarkEmulatorOptions = {}): LarkEmula
     botMessages,
     appMessages,
     tokenFetches,
+    inbox: () => larkInboxItems(botMessages, appMessages),
     handle(request) {
       const path = request.url.pathname;
       if (path.startsWith(`${LARK_CONTROL_PREFIX}/`))

@@ -22,6 +22,8 @@ export type SmtpEmulatorOptions = {
 };
 
 export type ReceivedMail = {
+  /** ISO time the message was accepted (end of DATA). */
+  receivedAt: string;
   /** Envelope (MAIL FROM / RCPT TO), as opposed to the headers. */
   envelope: { mailFrom: string | null; rcptTo: string[] };
   /** The smtp-server session id: mails sent over one pooled connection share it. */
@@ -112,6 +114,7 @@ export async function startSmtpEmulator(options: SmtpEmulatorOptions = {}): Prom
           (parsed) => {
             const user = session.user;
             messages.push({
+              receivedAt: new Date().toISOString(),
               envelope: {
                 mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
                 rcptTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),

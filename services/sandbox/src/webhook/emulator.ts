@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { parseControlBody } from '../control.ts';
 import type { EmulatorAnswer, EmulatorRequest, VendorEmulator } from '../emulator.ts';
+import { webhookInboxItems } from './inbox.ts';
 
 /**
  * A careful receiver of Tidings' generic webhook (packages/providers/src/webhook/README.md):
@@ -190,6 +191,7 @@ export function createWebhookEmulator(options: { now?: () => number } = {}): Web
     deliveries,
     attempts,
     putEndpoint,
+    inbox: () => webhookInboxItems(deliveries),
     handle(request) {
       const path = request.url.pathname;
       if (path.startsWith(WEBHOOK_RECEIVE_PREFIX)) {

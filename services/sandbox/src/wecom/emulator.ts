@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseControlBody } from '../control.ts';
 import type { EmulatorAnswer, EmulatorRequest, VendorEmulator } from '../emulator.ts';
+import { wecomInboxItems } from './inbox.ts';
 
 /**
  * Emulation of WeCom (企业微信): token, app message, userid lookups and the group robot, under `/wecom/...`
@@ -477,6 +478,7 @@ export function createWeComEmulator(options: WeComEmulatorOptions = {}): WeComEm
     robots,
     messages,
     tokenFetches,
+    inbox: () => wecomInboxItems(messages),
     putApp,
     putMember,
     putRobot: (key) => robots.add(key),
