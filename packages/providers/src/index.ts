@@ -13,6 +13,7 @@ export type {
 } from './dingtalk/client.ts';
 export { createDingTalkRobotClient, DINGTALK_ROBOT_DEFAULT_TIMEOUT_MS } from './dingtalk/client.ts';
 export type {
+  DingTalkRobotActionCardMessage,
   DingTalkRobotAt,
   DingTalkRobotMarkdownMessage,
   DingTalkRobotMessage,

@@ -12,6 +12,8 @@ export type DingTalkRobotCredentials = {
 export type DingTalkRobotSendOptions = {
   /** Sent as `msgUuid`: use the same key for every retry of the same notification. */
   idempotencyKey?: string;
+  /** Linked at the end of a message cut to the size limit. */
+  fullTextUrl?: string;
 };
 
 export type DingTalkRobotClientOptions = {
@@ -49,6 +51,7 @@ export function createDingTalkRobotClient(options: DingTalkRobotClientOptions = 
         // Signed at send time (not when queued): DingTalk rejects timestamps more than 1 h old.
         timestampMs: now(),
         ...(sendOptions.idempotencyKey !== undefined && { idempotencyKey: sendOptions.idempotencyKey }),
+        ...(sendOptions.fullTextUrl !== undefined && { fullTextUrl: sendOptions.fullTextUrl }),
       });
       const result = await postJson(request.url, request.body, request.headers, {
         timeoutMs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDingTalkRobotRequest } from './robot.ts';
+import { buildDingTalkRobotRequest, DINGTALK_ROBOT_LIMITS } from './robot.ts';
 
 const TS = 1600000000003;
 
@@ -82,5 +82,78 @@ describe('buildDingTalkRobotRequest', () => {
       message: { msgtype: 'text', content: 'x' },
     });
     expect(request.url).toBe('https://oapi.dingtalk.com/robot/send?access_token=a%2Bb%2Fc%3D');
+  });
+});
+
+describe('actionCard and the size limit', () => {
+  const build = (message: Parameters<typeof buildDingTalkRobotRequest>[0]['message'], fullTextUrl?: string) =>
+    JSON.parse(
+      buildDingTalkRobotRequest({
+        accessToken: 't',
+        message,
+        timestampMs: 0,
+        ...(fullTextUrl && { fullTextUrl }),
+      }).body,
+    );
+
+  it('builds a one-button and a several-button actionCard exactly', () => {
+    expect(
+      build({
+        msgtype: 'actionCard',
+        title: 'OPS-12',
+        text: '**Disk full**',
+        singleTitle: 'View',
+        singleURL: 'https://t/1',
+      }),
+    ).toEqual({
+      msgtype: 'actionCard',
+      actionCard: { title: 'OPS-12', text: '**Disk full**', singleTitle: 'View', singleURL: 'https://t/1' },
+    });
+    expect(
+      build({
+        msgtype: 'actionCard',
+        title: 'OPS-12',
+        text: 'Approve?',
+        btnOrientation: '1',
+        buttons: [
+          { title: 'Approve', actionURL: 'https://t/a' },
+          { title: 'Reject', actionURL: 'https://t/r' },
+        ],
+      }),
+    ).toEqual({
+      msgtype: 'actionCard',
+      actionCard: {
+        title: 'OPS-12',
+        text: 'Approve?',
+        btnOrientation: '1',
+        btns: [
+          { title: 'Approve', actionURL: 'https://t/a' },
+          { title: 'Reject', actionURL: 'https://t/r' },
+        ],
+      },
+    });
+  });
+
+  it('cuts an oversize message to the limit and links the full ticket, on a character boundary', () => {
+    const long = '磁盘已满'.repeat(3000);
+    const request = buildDingTalkRobotRequest({
+      accessToken: 't',
+      message: { msgtype: 'markdown', title: 'OPS-12', text: long },
+      timestampMs: 0,
+      fullTextUrl: 'https://tracker/OPS-12',
+    });
+    expect(Buffer.byteLength(request.body, 'utf8')).toBeLessThanOrEqual(
+      DINGTALK_ROBOT_LIMITS.maxMessageBytes,
+    );
+    const text = JSON.parse(request.body).markdown.text as string;
+    expect(text.endsWith('…\n[view full ticket](https://tracker/OPS-12)')).toBe(true);
+    expect(long.startsWith(text.slice(0, text.indexOf('…')))).toBe(true);
+  });
+
+  it('leaves a message that fits untouched', () => {
+    expect(build({ msgtype: 'text', content: 'short' }, 'https://tracker/OPS-12')).toEqual({
+      msgtype: 'text',
+      text: { content: 'short' },
+    });
   });
 });

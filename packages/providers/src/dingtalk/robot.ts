@@ -1,3 +1,4 @@
+import { fitToBytes, viewFullSuffix } from '../text.ts';
 import { signDingTalkRobot } from './sign.ts';
 
 /** China host. The international docs show `https://oapi.dingtalk.io`. */
@@ -11,7 +12,8 @@ export const DINGTALK_ROBOT_LIMITS = {
   throttleSeconds: 600,
   /**
    * UNVERIFIED: `message too long, exceed 20000 bytes` appears only as a constant in third-party
-   * Go code, not in DingTalk's docs. Informational; requests are not rejected client-side on it.
+   * Go code, not in DingTalk's docs. Bodies are cut to it (never rejected): being cautious costs
+   * little, a refused notification costs much.
    */
   maxMessageBytes: 20_000,
   /** https://help.dingtalk.io/open/dingstart/customize-robot-security-settings */
@@ -37,7 +39,23 @@ export type DingTalkRobotMarkdownMessage = {
   at?: DingTalkRobotAt;
 };
 
-export type DingTalkRobotMessage = DingTalkRobotTextMessage | DingTalkRobotMarkdownMessage;
+/**
+ * A card with one button (`singleTitle` + `singleURL`) or several (`buttons`), laid out vertically ('0') or
+ * horizontally ('1'). Field names as the vendor spells them (lowercase `URL` in `singleURL`/`actionURL`).
+ */
+export type DingTalkRobotActionCardMessage = {
+  msgtype: 'actionCard';
+  title: string;
+  /** Markdown. */
+  text: string;
+  btnOrientation?: '0' | '1';
+  at?: DingTalkRobotAt;
+} & ({ singleTitle: string; singleURL: string } | { buttons: Array<{ title: string; actionURL: string }> });
+
+export type DingTalkRobotMessage =
+  | DingTalkRobotTextMessage
+  | DingTalkRobotMarkdownMessage
+  | DingTalkRobotActionCardMessage;
 
 export type DingTalkRobotRequestInput = {
   /** Defaults to {@link DINGTALK_ROBOT_DEFAULT_BASE_URL}; a sandbox passes e.g. `http://127.0.0.1:4010/dingtalk/oapi`. */
@@ -50,6 +68,8 @@ export type DingTalkRobotRequestInput = {
   timestampMs: number;
   /** Sent as `msgUuid`, so a retry with the same key is not delivered twice. */
   idempotencyKey?: string;
+  /** Where the whole ticket can be read: linked at the end of a message cut to the size limit. */
+  fullTextUrl?: string;
 };
 
 export type HttpRequest = { url: string; body: string; headers: Record<string, string> };
@@ -69,7 +89,7 @@ export function buildDingTalkRobotRequest(input: DingTalkRobotRequestInput): Htt
   }
   return {
     url: `${baseUrl}/robot/send?${query.toString()}`,
-    body: JSON.stringify(dingTalkRobotBody(input.message, input.idempotencyKey)),
+    body: fittedBody(input.message, input.idempotencyKey, input.fullTextUrl),
     headers: { 'content-type': 'application/json; charset=utf-8' },
   };
 }
@@ -79,10 +99,7 @@ export function dingTalkRobotBody(
   message: DingTalkRobotMessage,
   idempotencyKey?: string,
 ): Record<string, unknown> {
-  const body: Record<string, unknown> =
-    message.msgtype === 'text'
-      ? { msgtype: 'text', text: { content: message.content } }
-      : { msgtype: 'markdown', markdown: { title: message.title, text: message.text } };
+  const body = contentBody(message);
   // DingTalk only highlights a mention when `@<mobile>` / `@<userId>` also appears in the text
   // (DingtalkChatbot appends it); whether that is required is UNVERIFIED, so the text is left as written.
   const at = atBody(message.at);
@@ -91,6 +108,40 @@ export function dingTalkRobotBody(
   // key; UNVERIFIED on the China host, where it is presumably ignored. Sending it is harmless.
   if (idempotencyKey !== undefined) body.msgUuid = idempotencyKey;
   return body;
+}
+
+function contentBody(message: DingTalkRobotMessage): Record<string, unknown> {
+  switch (message.msgtype) {
+    case 'text':
+      return { msgtype: 'text', text: { content: message.content } };
+    case 'markdown':
+      return { msgtype: 'markdown', markdown: { title: message.title, text: message.text } };
+    case 'actionCard': {
+      const card: Record<string, unknown> = { title: message.title, text: message.text };
+      if (message.btnOrientation !== undefined) card.btnOrientation = message.btnOrientation;
+      if ('buttons' in message)
+        card.btns = message.buttons.map((b) => ({ title: b.title, actionURL: b.actionURL }));
+      else Object.assign(card, { singleTitle: message.singleTitle, singleURL: message.singleURL });
+      return { msgtype: 'actionCard', actionCard: card };
+    }
+  }
+}
+
+/**
+ * The request body within {@link DINGTALK_ROBOT_LIMITS.maxMessageBytes}: a message that would exceed it
+ * has its text cut and ends with a link to the whole ticket, rather than being refused by DingTalk.
+ */
+function fittedBody(message: DingTalkRobotMessage, idempotencyKey?: string, fullTextUrl?: string): string {
+  const text = message.msgtype === 'text' ? message.content : message.text;
+  const suffix = viewFullSuffix(fullTextUrl, message.msgtype !== 'text');
+  const render = (cut: string, truncated: boolean) => {
+    const withText =
+      message.msgtype === 'text'
+        ? { ...message, content: truncated ? cut + suffix : cut }
+        : { ...message, text: truncated ? cut + suffix : cut };
+    return JSON.stringify(dingTalkRobotBody(withText as DingTalkRobotMessage, idempotencyKey));
+  };
+  return fitToBytes(text, render, DINGTALK_ROBOT_LIMITS.maxMessageBytes).body;
 }
 
 function atBody(at: DingTalkRobotAt | undefined): DingTalkRobotAt | undefined {

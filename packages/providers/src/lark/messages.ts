@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fitToBytes } from '../text.ts';
 import { signLarkBot } from './sign.ts';
 import { LARK_HOSTS } from './webhook-url.ts';
 
@@ -154,35 +155,6 @@ function bodyText(m: LarkMessage): string {
   return m.type === 'card' ? m.markdown : m.text;
 }
 
-/**
- * Renders with the whole text if it fits `maxBytes`, else with the longest prefix (in code points) that
- * fits together with the "view full ticket" tail. Never rejects: if even an empty text does not fit
- * (a huge title or mention list), the empty-text rendering is returned and the vendor decides.
- */
-export function fitToBytes(
-  text: string,
-  render: (text: string, truncated: boolean) => string,
-  maxBytes: number,
-): { body: string; truncated: boolean } {
-  const whole = render(text, false);
-  if (Buffer.byteLength(whole, 'utf8') <= maxBytes) return { body: whole, truncated: false };
-  const chars = Array.from(text);
-  let lo = 0;
-  let hi = chars.length - 1;
-  let best = render('', true);
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const candidate = render(chars.slice(0, mid).join(''), true);
-    if (Buffer.byteLength(candidate, 'utf8') <= maxBytes) {
-      best = candidate;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return { body: best, truncated: true };
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Custom bot webhook
 // ---------------------------------------------------------------------------------------------------
@@ -306,3 +278,5 @@ export function buildLarkTokenRequest(input: {
     headers: { ...JSON_HEADERS },
   };
 }
+
+export { fitToBytes };

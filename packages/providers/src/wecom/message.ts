@@ -1,3 +1,4 @@
+import { truncateUtf8, utf8Length, viewFullSuffix } from '../text.ts';
 /**
  * Pure builders for WeCom (企业微信) app messages and group-robot messages: limits, UTF-8 byte truncation,
  * recipient batching and the exact vendor JSON. No clock, no I/O.
@@ -70,37 +71,6 @@ export type HttpRequest = { url: string; body: string; headers: Record<string, s
 export const JSON_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'application/json; charset=utf-8',
 };
-
-const encoder = new TextEncoder();
-
-export function utf8Length(text: string): number {
-  return encoder.encode(text).length;
-}
-
-/**
- * Cuts `text` to at most `maxBytes` UTF-8 bytes, on a code-point boundary, ending with `suffix` when it
- * had to cut. Text that fits is returned unchanged. If even the suffix does not fit, it falls back to `…`.
- */
-export function truncateUtf8(text: string, maxBytes: number, suffix = '…'): string {
-  if (utf8Length(text) <= maxBytes) return text;
-  const tail = utf8Length(suffix) <= maxBytes ? suffix : utf8Length('…') <= maxBytes ? '…' : '';
-  const budget = maxBytes - utf8Length(tail);
-  let used = 0;
-  let kept = '';
-  for (const char of text) {
-    const size = utf8Length(char);
-    if (used + size > budget) break;
-    used += size;
-    kept += char;
-  }
-  return kept + tail;
-}
-
-/** The suffix of a cut text: an ellipsis and, when known, where to read the rest. */
-export function viewFullSuffix(fullTextUrl: string | undefined, markdown: boolean): string {
-  if (!fullTextUrl) return '…';
-  return markdown ? `…\n[view full ticket](${fullTextUrl})` : `…\nview full ticket: ${fullTextUrl}`;
-}
 
 /** The message part of the body, every length limit applied by truncation (never rejected). */
 export function weComAppMessagePart(
@@ -234,3 +204,5 @@ export function buildWeComRobotRequest(input: {
     headers: { ...JSON_HEADERS },
   };
 }
+
+export { truncateUtf8, utf8Length, viewFullSuffix };

@@ -65,7 +65,7 @@ export function createChannelHandler(options: {
               ...(config.signingSecret && { secret: open(config.signingSecret) }),
             },
             renderDingTalkRobotMarkdown(description, recipients, config.keywords),
-            idempotency,
+            { ...idempotency, ...(description.ticketUrl && { fullTextUrl: description.ticketUrl }) },
           );
         case 'lark-bot':
           return lark.sendBotMessage(
