@@ -93,6 +93,8 @@ export const weComAppConfigSchema = z.object({
   agentId: z.number().int(),
   /** WeCom's `safe` flag: confidential messages that cannot be forwarded. */
   safe: z.boolean(),
+  /** An outbound HTTP(S) proxy whose fixed IP is in the app's trusted IPs; null: direct. */
+  proxyUrl: z.string().nullable().optional(),
 });
 
 /** WeCom group robot ("消息推送"); the key in its webhook URL is the credential. */

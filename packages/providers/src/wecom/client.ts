@@ -1,5 +1,6 @@
 import { NETWORK_RETRY_AFTER_SECONDS, postJson } from '../http.ts';
 import type { DeliveryOutcome } from '../outcome.ts';
+import { proxiedFetch } from '../proxy.ts';
 import { TokenCache, type TokenFetch, type TokenResult } from '../token-cache.ts';
 import {
   classifyWeComAppSendResponse,
@@ -28,9 +29,8 @@ export type WeComAppCredentials = {
   /** Send as confidential messages (`safe: 1`). */
   safe: boolean;
   /**
-   * SEAM, not implemented: an outbound proxy (e.g. `http://egress.internal:3128`) whose fixed IP is in the
-   * app's trusted IPs (60020 otherwise). This client does not proxy; whoever builds the client for such
-   * credentials must inject a proxying `fetch` (e.g. undici's fetch with a ProxyAgent dispatcher).
+   * An outbound HTTP(S) proxy (e.g. `http://egress.internal:3128`) whose fixed IP is in the app's trusted
+   * IPs (60020 otherwise). Every call of this app, the token included, goes through it.
    */
   proxyUrl?: string;
 };
@@ -107,13 +107,15 @@ export function createWeComClient(options: WeComClientOptions = {}): WeComClient
   const baseUrl = weComBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? WECOM_DEFAULT_TIMEOUT_MS;
   const tokenCache = options.tokenCache ?? new TokenCache();
-  const doFetch = options.fetch ?? fetch;
   const httpOptions = { timeoutMs, ...(options.fetch && { fetch: options.fetch }) };
+  /** An injected fetch wins (tests); else the app's proxy when it has one (trusted-IP setups); else direct. */
+  const fetchFor = (credentials: WeComAppCredentials): typeof fetch =>
+    options.fetch ?? (credentials.proxyUrl ? proxiedFetch(credentials.proxyUrl) : fetch);
 
   async function fetchToken(credentials: WeComAppCredentials): Promise<TokenFetch> {
     const query = new URLSearchParams({ corpid: credentials.corpId, corpsecret: credentials.corpSecret });
     // gettoken is a GET (grafana's POST is a known bug), and the lifetime field is `expires_in`.
-    const result = await getText(`${baseUrl}/cgi-bin/gettoken?${query.toString()}`);
+    const result = await getText(`${baseUrl}/cgi-bin/gettoken?${query.toString()}`, fetchFor(credentials));
     if (result.kind !== 'response') return { ok: false, outcome: result };
     const body = parseWeComBody(result.bodyText);
     if (!body)
@@ -136,7 +138,7 @@ export function createWeComClient(options: WeComClientOptions = {}): WeComClient
     return { ok: true, token, expiresInSeconds: expiresIn };
   }
 
-  async function getText(url: string): Promise<CallResult> {
+  async function getText(url: string, doFetch: typeof fetch): Promise<CallResult> {
     try {
       const response = await doFetch(url, {
         method: 'GET',
@@ -185,7 +187,7 @@ export function createWeComClient(options: WeComClientOptions = {}): WeComClient
         `${baseUrl}${path}?${query.toString()}`,
         body,
         { ...JSON_HEADERS },
-        httpOptions,
+        { timeoutMs, fetch: fetchFor(credentials) },
       );
       if (result.kind !== 'response') return result;
       const errcode = parseWeComBody(result.bodyText)?.errcode;

@@ -48,6 +48,23 @@ const optionalToken =
   (input: string, max?: number): Check =>
   (problems, value) =>
     checkOptionalToken(problems, input, value as string | null | undefined, max);
+/** An http(s) proxy URL without credentials in it (they would be stored in the clear), or null. */
+const proxyUrl: Check = (problems, value) => {
+  if (value === undefined || value === null || value === '') return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(String(value));
+  } catch {}
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    problems.add(['proxyUrl'], 'must be an http:// or https:// proxy URL, e.g. http://egress.internal:3128');
+    return undefined;
+  }
+  if (url.username || url.password) {
+    problems.add(['proxyUrl'], 'must not contain a user name or password');
+    return undefined;
+  }
+  return url.toString().replace(/\/$/, '');
+};
 const positiveInt =
   (input: string): Check =>
   (problems, value) =>
@@ -141,6 +158,7 @@ export const channelKinds: readonly ChannelKindDeclaration[] = [
       field('corpSecret', 'Secret', true, true, { check: token('corpSecret') }),
       field('agentId', 'Agent ID', true, false, { check: positiveInt('agentId') }),
       field('safe', 'Confidential messages', false, false, { check: (_, value) => value ?? false }),
+      field('proxyUrl', 'Outbound proxy', false, false, { check: proxyUrl }),
     ],
   },
   {

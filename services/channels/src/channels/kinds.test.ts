@@ -99,6 +99,29 @@ describe('prepareWeComApp and prepareWeComRobot', () => {
     expect(prepared?.config).toMatchObject({ corpId: 'ww1', agentId: 1000002, safe: true });
   });
 
+  it('keeps an outbound proxy, none by default, and refuses one that is not http(s) or carries credentials', () => {
+    const prepare = (proxyUrl?: string) => {
+      const problems = new InputProblems();
+      const prepared = prepareWeComApp(
+        { corpId: 'ww1', corpSecret: 'sec', agentId: 2, ...(proxyUrl !== undefined && { proxyUrl }) },
+        keyring,
+        problems,
+      );
+      return { proxy: prepared?.config.proxyUrl, problems: problems.list.map((p) => [p.field, p.message]) };
+    };
+    expect(prepare()).toEqual({ proxy: null, problems: [] });
+    expect(prepare('http://egress.internal:3128')).toEqual({
+      proxy: 'http://egress.internal:3128',
+      problems: [],
+    });
+    expect(prepare('socks5://egress:1080').problems).toEqual([
+      [['proxyUrl'], 'must be an http:// or https:// proxy URL, e.g. http://egress.internal:3128'],
+    ]);
+    expect(prepare('http://user:pw@egress:3128').problems).toEqual([
+      [['proxyUrl'], 'must not contain a user name or password'],
+    ]);
+  });
+
   it('refuses a robot URL with extra parameters or without a key', () => {
     for (const url of [
       'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc&debug=1',

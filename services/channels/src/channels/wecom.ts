@@ -10,6 +10,7 @@ export interface WeComAppInput {
   corpSecret: string;
   agentId: number;
   safe?: boolean | null;
+  proxyUrl?: string | null;
 }
 
 export interface WeComRobotInput {
@@ -34,6 +35,7 @@ export function prepareWeComApp(
       corpSecret,
       agentId,
       safe: checked.safe as boolean,
+      proxyUrl: (checked.proxyUrl as string | null | undefined) ?? null,
     }),
     webhookUrlMasked: null,
   };

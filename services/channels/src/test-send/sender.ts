@@ -307,6 +307,7 @@ export function createTestSender(options: TestSenderOptions): TestSender {
             corpSecret: open(config.corpSecret),
             agentId: config.agentId,
             safe: config.safe,
+            ...(config.proxyUrl && { proxyUrl: config.proxyUrl }),
           };
           const wecomApp = wecom(scoped(credentials.corpSecret));
           let userId: string;

@@ -191,6 +191,7 @@ export function createPersonalDelivery(options: {
           corpSecret: open(config.corpSecret),
           agentId: config.agentId,
           safe: config.safe,
+          ...(config.proxyUrl && { proxyUrl: config.proxyUrl }),
         };
         const found = await resolve(channel, recipients, async (person) => {
           const lookup = person.phone
