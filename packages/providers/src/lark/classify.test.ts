@@ -119,6 +119,10 @@ describe('classifyLarkSendResponse', () => {
   });
 
   it.each([
+    [230002, /not in the target group/],
+    [230006, /bot ability is off/],
+    [230025, /too long/],
+    [232009, /group was dissolved/],
     [230013, /outside the app's availability/],
     [230029, /left the company/],
     [230053, /stopped the bot/],

@@ -61,6 +61,8 @@ describe('classifyWeComAppSendResponse', () => {
     [42001, 'reauthenticate'],
     [41001, 'reauthenticate'],
     [48002, 'permanent'],
+    [40003, 'permanent'],
+    [40031, 'permanent'],
     [40032, 'permanent'],
     [12345, 'permanent'],
   ])('errcode %i → %s', (errcode, kind) => {
