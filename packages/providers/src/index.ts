@@ -34,6 +34,7 @@ export * from './dingtalk-app/index.ts';
 export type { HttpResponse, PostJsonOptions, PostJsonResult } from './http.ts';
 export { NETWORK_RETRY_AFTER_SECONDS, postJson } from './http.ts';
 export * from './lark/index.ts';
+export { platformMobile } from './mobile.ts';
 export type { DeliveryOutcome, DeliveryOutcomeKind } from './outcome.ts';
 export * from './smtp/index.ts';
 export type { TokenCacheOptions, TokenFetch, TokenResult } from './token-cache.ts';

@@ -1,3 +1,4 @@
+import { platformMobile } from '@tidings/providers';
 import type { ChannelKind } from '@tidings/state';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,7 +10,6 @@ import {
   formatSentAt,
   keywordsOf,
   larkTestMessage,
-  nationalMobile,
   type TestTarget,
   testMessageWords,
   webhookTestEvent,
@@ -152,8 +152,8 @@ describe('test message', () => {
       msgtype: 'text',
       mentionedMobileList: ['+85291234567'],
     });
-    expect(nationalMobile('+8613800138000')).toBe('13800138000');
-    expect(nationalMobile('+14155550100')).toBe('+14155550100');
+    expect(platformMobile('+8613800138000')).toBe('13800138000');
+    expect(platformMobile('+14155550100')).toBe('+14155550100');
   });
 
   it('is a card for Lark, HTML plus text for email, and tidings.test JSON for webhooks', () => {

@@ -7,6 +7,7 @@ import type {
   WeComAppMessage,
   WeComRobotMessage,
 } from '@tidings/providers';
+import { platformMobile } from '@tidings/providers';
 import type { ChannelConfig, ChannelKind } from '@tidings/state';
 
 /**
@@ -157,15 +158,6 @@ export function checkTarget(kind: ChannelKind, target: TestTarget): TargetCheck 
   }
 }
 
-/**
- * A mainland China number as DingTalk and WeCom store it (11 bare digits, no +86); any other number stays
- * E.164. Only for numbers that already passed {@link E164}.
- */
-export function nationalMobile(phone: string): string {
-  const mainland = /^\+86(1\d{10})$/.exec(phone);
-  return mainland?.[1] ?? phone;
-}
-
 /** What makes one test message unique and where it says it comes from. */
 export type TestMessageInput = {
   /** The channel's name as its owner wrote it; the kind's label when absent. */
@@ -251,7 +243,7 @@ export function dingTalkRobotTestMessage(
   words: TestMessageWords,
   mentionPhone?: string,
 ): DingTalkRobotMessage {
-  const mobile = mentionPhone === undefined ? undefined : nationalMobile(mentionPhone);
+  const mobile = mentionPhone === undefined ? undefined : platformMobile(mentionPhone);
   // DingTalk highlights a mention only when `@<mobile>` also appears in the text.
   const text = `${testMessageMarkdown(words)}${mobile ? `\n\n@${mobile}` : ''}`;
   return {
@@ -290,7 +282,7 @@ export function weComRobotTestMessage(words: TestMessageWords, mentionPhone?: st
   return {
     msgtype: 'text',
     content: testMessageText(words),
-    mentionedMobileList: [nationalMobile(mentionPhone)],
+    mentionedMobileList: [platformMobile(mentionPhone)],
   };
 }
 

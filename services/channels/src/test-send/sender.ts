@@ -8,6 +8,7 @@ import {
   createWebhookClient,
   createWeComClient,
   type DeliveryOutcome,
+  platformMobile,
   type SmtpTransportOptions,
   TokenCache,
 } from '@tidings/providers';
@@ -22,7 +23,6 @@ import {
   emailTestMessage,
   keywordsOf,
   larkTestMessage,
-  nationalMobile,
   type TestTarget,
   testMessageWords,
   webhookTestEvent,
@@ -316,7 +316,7 @@ export function createTestSender(options: TestSenderOptions): TestSender {
             given = to.kind === 'phone' ? to.phone : to.email;
             const lookup = await wecomApp.lookupUserId(
               credentials,
-              to.kind === 'phone' ? { mobile: nationalMobile(to.phone) } : { email: to.email },
+              to.kind === 'phone' ? { mobile: platformMobile(to.phone) } : { email: to.email },
             );
             if (lookup.kind === 'not_found') return notFound(config.kind, given, to.kind, lookup.code);
             if (lookup.kind === 'error') return lookupFailure(config.kind, lookup.outcome);

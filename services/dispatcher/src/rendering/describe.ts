@@ -68,14 +68,6 @@ export function plainText(markdown: string): string {
   return markdown.replace(/\*\*(.*?)\*\*/g, '$1').replace(/^> /gm, '  ');
 }
 
-/**
- * The number as the Chinese platforms (DingTalk, WeCom) store it: mainland numbers without +86. Others
- * stay E.164 (UNVERIFIED: the reference does not say how they write non-mainland numbers).
- */
-export function platformMobile(e164: string): string {
-  return e164.startsWith('+86') ? e164.slice(3) : e164;
-}
-
 /** A robot with keywords drops messages lacking all of them: carry the first one rather than be dropped. */
 export function withKeyword(text: string, alsoSearched: string, keywords: string[]): string {
   const has = (s: string) => keywords.some((k) => s.includes(k));

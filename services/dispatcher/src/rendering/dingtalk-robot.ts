@@ -1,6 +1,6 @@
-import type { DingTalkRobotMarkdownMessage } from '@tidings/providers';
+import { type DingTalkRobotMarkdownMessage, platformMobile } from '@tidings/providers';
 import type { UserState } from '@tidings/state';
-import { type EventDescription, platformMobile, withKeyword } from './describe.ts';
+import { type EventDescription, withKeyword } from './describe.ts';
 
 /** A DingTalk group robot's markdown message, mentioning recipients by mobile. */
 export function renderDingTalkRobotMarkdown(

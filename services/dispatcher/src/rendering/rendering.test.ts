@@ -1,7 +1,8 @@
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import { createTicketEvent } from '@tidings/events';
+import { platformMobile } from '@tidings/providers';
 import { describe, expect, it } from 'vitest';
-import { describeEvent, platformMobile } from './describe.ts';
+import { describeEvent } from './describe.ts';
 import { renderDingTalkRobotMarkdown } from './dingtalk-robot.ts';
 import { renderLarkBotCard } from './lark-bot.ts';
 import { renderWebhookEvent, webhookEventType } from './webhook.ts';

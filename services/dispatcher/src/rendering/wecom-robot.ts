@@ -1,6 +1,6 @@
-import type { WeComRobotMessage } from '@tidings/providers';
+import { platformMobile, type WeComRobotMessage } from '@tidings/providers';
 import type { UserState } from '@tidings/state';
-import { type EventDescription, plainText, platformMobile } from './describe.ts';
+import { type EventDescription, plainText } from './describe.ts';
 
 /**
  * A WeCom group robot message. Text rather than markdown: only text mentions by mobile

@@ -5,11 +5,11 @@ import {
   createSmtpClient,
   createWeComClient,
   type DeliveryOutcome,
+  platformMobile,
   TokenCache,
 } from '@tidings/providers';
 import type { ChannelState, UserState } from '@tidings/state';
 import type { DeliveryJob } from '../jobs.ts';
-import { platformMobile } from '../rendering/describe.ts';
 import {
   renderDingTalkWorkNotification,
   renderEmail,
