@@ -4,10 +4,9 @@
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { createTicketEventProducer, type TicketEventInit } from '@tidings/events';
 import { createKafka, type Producer } from '@tidings/kafka';
-import { testInfrastructure, uniqueName } from '@tidings/testkit';
+import { readTopic, testInfrastructure, uniqueName, waitFor } from '@tidings/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDlq, waitFor } from '../../services/dispatcher/test/helpers.ts';
 import { startTestMesh, type TestMesh } from './mesh.ts';
 
 const tenantId = uniqueName('acme');
@@ -216,11 +215,12 @@ describe('walking skeleton', () => {
       'next event delivered',
       async () => (await ledger('evt-after-garbage'))[0]?.status === 'delivered',
     );
-    const [dead] = await readDlq(
-      testInfrastructure().kafkaBrokers,
-      `${mesh.kafkaPrefix}tidings.ticket-events.dlq.v1`,
-      1,
-    );
+    const [dead] = await readTopic({
+      brokers: testInfrastructure().kafkaBrokers,
+      topic: `${mesh.kafkaPrefix}tidings.ticket-events.dlq.v1`,
+      until: (read) => read.length >= 1,
+      what: 'a dead letter',
+    });
     expect(dead!.headers['tidings-dlq-reason']).toMatch(/^cannot decode protobuf TicketEvent/);
   });
 

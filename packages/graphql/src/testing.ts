@@ -1,5 +1,5 @@
 import { type Claims, forwardedClaimsHeaders } from '@tidings/auth';
-import { Kafka, logLevel } from 'kafkajs';
+import { readTopic, type TopicMessage } from '@tidings/testkit';
 
 /**
  * Helpers for subgraph tests (import from `@tidings/graphql/testing`): a client that calls a subgraph
@@ -58,55 +58,22 @@ export async function readStateMessages(options: {
   done: (messages: StateMessage[]) => boolean;
   timeoutMs?: number;
 }): Promise<StateMessage[]> {
-  const kafka = new Kafka({
-    clientId: 'tidings-state-reader',
+  const ofKey = (messages: TopicMessage[]): StateMessage[] =>
+    messages
+      .filter((message) => message.key === options.key)
+      .map((message) => ({
+        key: options.key,
+        value: message.value === null ? null : JSON.parse(message.value),
+        headers: message.headers,
+      }));
+  const messages = await readTopic({
     brokers: options.brokers,
-    logLevel: logLevel.ERROR,
+    topic: options.topic,
+    until: (read) => options.done(ofKey(read)),
+    what: `matching state for key ${options.key}`,
+    timeoutMs: options.timeoutMs ?? 20_000,
   });
-  const consumer = kafka.consumer({
-    groupId: `tidings-test-state-reader-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
-  });
-  const found: StateMessage[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic: options.topic, fromBeginning: true });
-    return await new Promise<StateMessage[]>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `no matching state on ${options.topic} for key ${options.key} within ${options.timeoutMs ?? 20_000} ms; saw ${JSON.stringify(found)}`,
-            ),
-          ),
-        options.timeoutMs ?? 20_000,
-      );
-      consumer
-        .run({
-          eachMessage: async ({ message }) => {
-            if (message.key?.toString('utf8') !== options.key) return;
-            const headers: Record<string, string> = {};
-            for (const [name, value] of Object.entries(message.headers ?? {})) {
-              if (value !== undefined) headers[name] = String(Array.isArray(value) ? value[0] : value);
-            }
-            found.push({
-              key: options.key,
-              value: message.value === null ? null : JSON.parse(message.value.toString('utf8')),
-              headers,
-            });
-            if (options.done(found)) {
-              clearTimeout(timer);
-              resolve([...found]);
-            }
-          },
-        })
-        .catch((error: unknown) => {
-          clearTimeout(timer);
-          reject(error);
-        });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
+  return ofKey(messages);
 }
 
 /** A logger that drops everything, for tests that check behaviour rather than logs. */

@@ -103,3 +103,82 @@ export async function createTestTopics(brokers: string, topics: TestTopic[]): Pr
     await admin.disconnect();
   }
 }
+
+/** Polls until `check` holds, failing with `what` after the deadline. */
+export async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for: ${what}`);
+}
+
+export interface TopicMessage {
+  key: string | null;
+  /** UTF-8 text; null for a tombstone. */
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/**
+ * Reads `topic` from the beginning, with a consumer group of its own, until `until` holds for the messages
+ * read so far, and returns them; rejects after `timeoutMs`, saying what it saw.
+ */
+export async function readTopic(options: {
+  brokers: string | string[];
+  topic: string;
+  until: (messages: TopicMessage[]) => boolean;
+  /** What is awaited, for the timeout message. */
+  what: string;
+  timeoutMs?: number;
+}): Promise<TopicMessage[]> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const brokers = typeof options.brokers === 'string' ? options.brokers.split(',') : options.brokers;
+  const kafka = new Kafka({ clientId: 'tidings-test-reader', brokers, logLevel: logLevel.ERROR });
+  const consumer = kafka.consumer({ groupId: uniqueName('tidings-test-reader') });
+  const messages: TopicMessage[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic: options.topic, fromBeginning: true });
+    return await new Promise<TopicMessage[]>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `${options.what} not seen on ${options.topic} within ${timeoutMs} ms; saw ${JSON.stringify(messages)}`,
+            ),
+          ),
+        timeoutMs,
+      );
+      consumer
+        .run({
+          eachMessage: async ({ message }) => {
+            const headers: Record<string, string> = {};
+            for (const [name, value] of Object.entries(message.headers ?? {})) {
+              if (value !== undefined) headers[name] = String(Array.isArray(value) ? value[0] : value);
+            }
+            messages.push({
+              key: message.key?.toString('utf8') ?? null,
+              value: message.value === null ? null : message.value.toString('utf8'),
+              headers,
+            });
+            if (options.until(messages)) {
+              clearTimeout(timer);
+              resolve([...messages]);
+            }
+          },
+        })
+        .catch((error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}

@@ -6,12 +6,18 @@ import { createTicketEventProducer, type TicketEventInit } from '@tidings/events
 import { createKafka, type Producer } from '@tidings/kafka';
 import { type RunningSandbox, startSandbox } from '@tidings/sandbox';
 import type { ChannelState, ProjectChannelState, RuleState, StateTopicName, UserState } from '@tidings/state';
-import { createTestDatabase, type TestDatabase, testInfrastructure, uniqueName } from '@tidings/testkit';
+import {
+  createTestDatabase,
+  readTopic,
+  type TestDatabase,
+  testInfrastructure,
+  uniqueName,
+  waitFor,
+} from '@tidings/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSmtpEmulator, startSmtpEmulator } from '../../sandbox/src/smtp/index.ts';
 import { createDispatcher, type Dispatcher } from '../src/dispatcher.ts';
-import { readDlq, waitFor } from './helpers.ts';
 
 const keyring = parseKeyring(DEVELOPMENT_KEYRING_TEXT);
 const tenantId = uniqueName('tenant');
@@ -438,7 +444,12 @@ describe('dispatcher', () => {
       'event after garbage delivered',
       async () => (await ledgerRows('evt-after-garbage'))[0]?.status === 'delivered',
     );
-    const dead = await readDlq(testInfrastructure().kafkaBrokers, `${prefix}tidings.ticket-events.dlq.v1`, 1);
+    const dead = await readTopic({
+      brokers: testInfrastructure().kafkaBrokers,
+      topic: `${prefix}tidings.ticket-events.dlq.v1`,
+      until: (read) => read.length >= 1,
+      what: 'a dead letter',
+    });
     expect(dead[0]!.value).toBe('definitely not protobuf');
     expect(dead[0]!.headers['tidings-dlq-reason']).toMatch(/cannot decode protobuf TicketEvent/);
     expect(dead[0]!.headers.source).toBe('test');
@@ -478,8 +489,13 @@ describe('dispatcher', () => {
       async () => (await ledgerRows('evt-dead'))[0]?.status === 'dead',
     );
     expect((await ledgerRows('evt-dead'))[0]).toMatchObject({ status: 'dead', attempts: 3, last_code: '-1' });
-    const dead = await readDlq(testInfrastructure().kafkaBrokers, `${prefix}tidings.dlq.dingtalk.v1`, 1);
-    expect(JSON.parse(dead[0]!.value)).toMatchObject({ eventId: 'evt-dead', channelId: 'good' });
+    const dead = await readTopic({
+      brokers: testInfrastructure().kafkaBrokers,
+      topic: `${prefix}tidings.dlq.dingtalk.v1`,
+      until: (read) => read.length >= 1,
+      what: 'a dead letter',
+    });
+    expect(JSON.parse(dead[0]!.value ?? 'null')).toMatchObject({ eventId: 'evt-dead', channelId: 'good' });
     expect(dead[0]!.headers['tidings-dlq-reason']).toMatch(/^retry budget of 3 attempts spent; last: -1: /);
   });
 });
