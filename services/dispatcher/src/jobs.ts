@@ -24,6 +24,10 @@ export const deliveryJobSchema = z.object({
   /** Users the message is for (mentioned in a group message). */
   recipientUserIds: z.array(z.string()),
   ruleIds: z.array(z.string()),
+  /** The tenant template the matching rules name (the first rule naming one wins); null: defaults. */
+  templateId: z.string().nullable().default(null),
+  /** A group message also @-mentions everyone (a matching rule asked for @all). */
+  mentionAll: z.boolean().default(false),
   /** The TicketEvent as protobuf-JSON. */
   event: z.unknown(),
   routedAt: z.string(),
