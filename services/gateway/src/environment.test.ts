@@ -39,11 +39,13 @@ describe('gateway environment', () => {
       IDENTITY_URL: 'http://127.0.0.1:4101/graphql',
       SUBSCRIPTIONS_URL: 'http://subscriptions.tidings.svc:4003/graphql',
       CHANNELS_URL: '',
+      DELIVERIES_URL: 'http://127.0.0.1:4104/graphql',
       PORT: '0',
     });
     expect(config.subgraphUrls).toEqual({
       identity: 'http://127.0.0.1:4101/graphql',
       subscriptions: 'http://subscriptions.tidings.svc:4003/graphql',
+      deliveries: 'http://127.0.0.1:4104/graphql',
     });
     expect(config.port).toBe(0);
   });

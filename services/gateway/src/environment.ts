@@ -14,6 +14,7 @@ export const SUBGRAPH_URL_VARIABLES = {
   IDENTITY_URL: 'identity',
   CHANNELS_URL: 'channels',
   SUBSCRIPTIONS_URL: 'subscriptions',
+  DELIVERIES_URL: 'deliveries',
 } as const;
 
 const optionalUrl = envFields.url.optional();
@@ -29,6 +30,7 @@ const schema = z
     IDENTITY_URL: optionalUrl,
     CHANNELS_URL: optionalUrl,
     SUBSCRIPTIONS_URL: optionalUrl,
+    DELIVERIES_URL: optionalUrl,
 
     JWT_JWKS_URL: optionalUrl,
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
