@@ -5,7 +5,14 @@ import { DEVELOPMENT_KEYRING_TEXT, parseKeyring, sealSecret } from '@tidings/cry
 import { createTicketEventProducer, type TicketEventInit } from '@tidings/events';
 import { createKafka, type Producer } from '@tidings/kafka';
 import { type RunningSandbox, startSandbox } from '@tidings/sandbox';
-import type { ChannelState, ProjectChannelState, RuleState, StateTopicName, UserState } from '@tidings/state';
+import {
+  type ChannelState,
+  stateTopics as defaultStateTopics,
+  type ProjectChannelState,
+  type RuleState,
+  type StateTopicName,
+  type UserState,
+} from '@tidings/state';
 import {
   createTestDatabase,
   readTopic,
@@ -22,12 +29,10 @@ import { createDispatcher, type Dispatcher } from '../src/dispatcher.ts';
 const keyring = parseKeyring(DEVELOPMENT_KEYRING_TEXT);
 const tenantId = uniqueName('tenant');
 const prefix = `${uniqueName('dispatcher')}.`;
-const stateTopics: Record<StateTopicName, string> = {
-  users: `${prefix}users`,
-  channels: `${prefix}channels`,
-  projectChannels: `${prefix}project-channels`,
-  rules: `${prefix}rules`,
-};
+// Every state topic under this run's prefix, so runs never read each other's state.
+const stateTopics = Object.fromEntries(
+  Object.keys(defaultStateTopics).map((entity) => [entity, `${prefix}${entity}`]),
+) as Record<StateTopicName, string>;
 const now = new Date().toISOString();
 
 let sandbox: RunningSandbox;
@@ -44,6 +49,7 @@ const user = (id: string, phone: string | null, email: string | null = null): Us
   email,
   phone,
   locale: 'en',
+  timeZone: 'UTC',
   updatedAt: now,
 });
 const robot = (id: string, accessToken: string, secret: string | null): ChannelState => ({
@@ -82,6 +88,11 @@ const rule = (id: string, projectId: string, ...channelIds: string[]): RuleState
   roles: ['creator', 'assignees'],
   userIds: [],
   channelIds,
+  serviceIds: [],
+  statuses: [],
+  steps: [],
+  templateId: null,
+  mentionAll: false,
   excludeActor: true,
   enabled: true,
   updatedAt: now,
