@@ -44,6 +44,18 @@ export interface SubgraphServiceOptions<Context extends BaseContext> {
   logger?: Logger;
   /** How often the outbox relay looks for rows nobody nudged it about (another instance's, say). */
   outboxPollIntervalMs?: number;
+  /**
+   * Work the service does besides serving GraphQL (a Kafka consumer, say). Started after the outbox relay,
+   * before serving; stopped once serving has stopped and before the database closes. Kafka brokers and the
+   * like come into it by closure.
+   */
+  background?: (runtime: SubgraphRuntime) => BackgroundTask;
+}
+
+/** See `SubgraphServiceOptions.background`. */
+export interface BackgroundTask {
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export interface SubgraphService {
@@ -65,10 +77,12 @@ export function createSubgraphService<Context extends BaseContext>(
   let producer: Producer | undefined;
   let relay: OutboxRelay | undefined;
   let server: RunningSubgraphServer | undefined;
+  let background: BackgroundTask | undefined;
   let stopping: Promise<void> | undefined;
 
   async function shutdown(): Promise<void> {
     await server?.stop();
+    await background?.stop();
     if (relay) {
       await relay.drain();
       await relay.stop();
@@ -76,6 +90,7 @@ export function createSubgraphService<Context extends BaseContext>(
     await producer?.disconnect();
     await database?.close();
     server = undefined;
+    background = undefined;
     relay = undefined;
     producer = undefined;
     database = undefined;
@@ -117,11 +132,13 @@ export function createSubgraphService<Context extends BaseContext>(
         relay.start();
 
         const activeRelay = relay;
-        const { resolvers, buildContext } = options.graphql({
-          db: database.db,
-          published: () => activeRelay.nudge(),
-          logger,
-        });
+        const runtime: SubgraphRuntime = { db: database.db, published: () => activeRelay.nudge(), logger };
+        if (options.background) {
+          // Assigned before start() so a start that fails half-way is still stopped by shutdown().
+          background = options.background(runtime);
+          await background.start();
+        }
+        const { resolvers, buildContext } = options.graphql(runtime);
         server = await createSubgraphServer<Context>({
           name: options.name,
           typeDefs: options.typeDefs,
