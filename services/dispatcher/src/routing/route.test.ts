@@ -149,10 +149,7 @@ const service = (
   };
   return ['notificationServices', value.id, value];
 };
-const withChange = (
-  change: TicketEventInit['change'],
-  ticket: Partial<NonNullable<TicketEventInit['ticket']>> = {},
-) => createTicketEvent({ ...eventInit, change, ticket: { ...eventInit.ticket, ...ticket } });
+const withChange = (change: TicketEventInit['change']) => createTicketEvent({ ...eventInit, change });
 
 describe('namedPeople', () => {
   it('takes each role from the ticket snapshot, de-duplicated, in a stable order', () => {
