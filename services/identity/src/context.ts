@@ -1,14 +1,21 @@
 import type { Claims } from '@tidings/auth';
 import type { Database } from '@tidings/db';
 import { createBatchLoader, requireClaims } from '@tidings/graphql';
-import type { UserRow } from './db/schema.ts';
+import type { IdentityOutcomeRow, PlatformIdentityRow, PreferencesRow, UserRow } from './db/schema.ts';
+import { IdentityRepository } from './identities/repository.ts';
+import { PreferencesRepository } from './preferences/repository.ts';
 import { UserRepository } from './users/repository.ts';
 
-/** A caller signed in to a tenant, with repositories bound to that tenant. */
+/** A caller signed in to a tenant, with repositories and per-request loaders bound to that tenant. */
 export interface TenantScope {
   claims: Claims;
   users: UserRepository;
+  identities: IdentityRepository;
+  preferences: PreferencesRepository;
   loadUser(id: string): Promise<UserRow | null>;
+  loadHandSetIdentities(userId: string): Promise<PlatformIdentityRow[] | null>;
+  loadIdentityOutcomes(userId: string): Promise<IdentityOutcomeRow[] | null>;
+  loadPreferences(userId: string): Promise<PreferencesRow | null>;
 }
 
 export interface IdentityContext {
@@ -20,9 +27,21 @@ export function createContextBuilder(db: Database, published: () => void) {
   return (claims: Claims | null): IdentityContext => {
     if (!claims) return { claims: null, scope: null };
     const users = new UserRepository(db, claims.tenantId, published);
+    const identities = new IdentityRepository(db, claims.tenantId, published);
+    const preferences = new PreferencesRepository(db, claims.tenantId, published);
     return {
       claims,
-      scope: { claims, users, loadUser: createBatchLoader((ids: string[]) => users.findByIds(ids)) },
+      scope: {
+        claims,
+        users,
+        identities,
+        preferences,
+        // Batched: a page of users (or the gateway's _entities) costs one query per kind, not one per user.
+        loadUser: createBatchLoader((ids: string[]) => users.findByIds(ids)),
+        loadHandSetIdentities: createBatchLoader((ids: string[]) => identities.handSetByUser(ids)),
+        loadIdentityOutcomes: createBatchLoader((ids: string[]) => identities.outcomesByUser(ids)),
+        loadPreferences: createBatchLoader((ids: string[]) => preferences.findByUsers(ids)),
+      },
     };
   };
 }

@@ -11,6 +11,7 @@ export interface NewUser {
   email: string | null;
   phone: string | null;
   locale: string;
+  timeZone: string;
 }
 
 /** Fields to change; a missing key leaves the column as it is, null clears it. */
@@ -25,6 +26,7 @@ export function toUserState(row: UserRow): UserState {
     email: row.email,
     phone: row.phone,
     locale: row.locale,
+    timeZone: row.timeZone,
     updatedAt: row.updatedAt.toISOString(),
   });
 }

@@ -1,17 +1,18 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import {
   forbidden,
   InputErrorCode,
   InputProblems,
   isTenantAdmin,
-  type PageArgs,
   readPage,
   stringKey,
   toConnection,
 } from '@tidings/graphql';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { type IdentityContext, tenantScope } from '../context.ts';
-import type { UserRow } from '../db/schema.ts';
+import type { Resolvers, UpdateUserInput } from '../generated/graphql.ts';
+import { describeIdentities } from '../identities/describe.ts';
+import { preferencesNode } from '../preferences/resolvers.ts';
+import { requireSelfOrAdmin, userNode } from './node.ts';
 import type { UserChanges } from './repository.ts';
 import {
   checkName,
@@ -20,22 +21,13 @@ import {
   normaliseEmail,
   normaliseLocale,
   normalisePhone,
+  normaliseTimeZone,
 } from './validation.ts';
 
 const DEFAULT_LOCALE = 'en';
+const DEFAULT_TIME_ZONE = 'UTC';
 
-interface UserFieldsInput {
-  name?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  phoneRegion?: string | null;
-  locale?: string | null;
-}
-
-interface CreateUserInput extends UserFieldsInput {
-  id: string;
-  name: string;
-}
+type UserFieldsInput = UpdateUserInput;
 
 /**
  * Validates the contact fields present in `input` (absent: unchanged; null: cleared), collecting every
@@ -65,34 +57,27 @@ function readUserFields(input: UserFieldsInput, problems: InputProblems): UserCh
     changes.locale =
       input.locale === null ? DEFAULT_LOCALE : problems.check(['locale'], normaliseLocale(input.locale));
   }
+  if (input.timeZone !== undefined) {
+    changes.timeZone =
+      input.timeZone === null
+        ? DEFAULT_TIME_ZONE
+        : problems.check(['timeZone'], normaliseTimeZone(input.timeZone));
+  }
   return changes;
 }
 
-function userNode(row: UserRow) {
-  return {
-    __typename: 'User',
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    locale: row.locale,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
-export const userResolvers: GraphQLResolverMap<IdentityContext> = {
+export const userResolvers: Resolvers<IdentityContext> = {
   Query: {
-    user: async (_: unknown, args: { id: string }, context: IdentityContext) => {
+    user: async (_, args, context) => {
       const row = await tenantScope(context).loadUser(args.id);
       return row && userNode(row);
     },
-    me: async (_: unknown, __: unknown, context: IdentityContext) => {
+    me: async (_, __, context) => {
       const scope = tenantScope(context);
       const row = await scope.loadUser(scope.claims.userId);
       return row && userNode(row);
     },
-    users: async (_: unknown, args: PageArgs, context: IdentityContext) => {
+    users: async (_, args, context) => {
       const scope = tenantScope(context);
       const page = readPage(args, stringKey);
       const rows = await scope.users.list(page);
@@ -101,7 +86,7 @@ export const userResolvers: GraphQLResolverMap<IdentityContext> = {
   },
 
   Mutation: {
-    createUser: async (_: unknown, args: { input: CreateUserInput }, context: IdentityContext) => {
+    createUser: async (_, args, context) => {
       const scope = tenantScope(context);
       const problems = new InputProblems();
       const id = problems.check(['id'], checkUserId(args.input.id));
@@ -116,6 +101,7 @@ export const userResolvers: GraphQLResolverMap<IdentityContext> = {
         email: fields.email ?? null,
         phone: fields.phone ?? null,
         locale: fields.locale ?? DEFAULT_LOCALE,
+        timeZone: fields.timeZone ?? DEFAULT_TIME_ZONE,
       });
       if (!created) {
         return {
@@ -132,15 +118,9 @@ export const userResolvers: GraphQLResolverMap<IdentityContext> = {
       return { user: userNode(created), errors: [] };
     },
 
-    updateUser: async (
-      _: unknown,
-      args: { id: string; input: UserFieldsInput },
-      context: IdentityContext,
-    ) => {
+    updateUser: async (_, args, context) => {
       const scope = tenantScope(context);
-      if (args.id !== scope.claims.userId && !isTenantAdmin(scope.claims)) {
-        throw forbidden('you can edit only your own profile; a tenant admin can edit anyone');
-      }
+      requireSelfOrAdmin(scope.claims, args.id, 'profile');
       const problems = new InputProblems();
       const changes = readUserFields(args.input, problems);
       if (problems.any) return { user: null, errors: problems.list };
@@ -157,9 +137,23 @@ export const userResolvers: GraphQLResolverMap<IdentityContext> = {
 
   User: {
     // Scoped to the caller's tenant: a reference to another tenant's user resolves to null.
-    __resolveReference: async (reference: { id: string }, context: IdentityContext) => {
+    __resolveReference: async (reference, context) => {
       const row = await tenantScope(context).loadUser(reference.id);
       return row && userNode(row);
+    },
+    identities: async (user, _, context) => {
+      const scope = tenantScope(context);
+      // The parent is always a userNode (queries and __resolveReference both return one).
+      const { id, phone, email } = user as { id: string; phone: string | null; email: string | null };
+      const [handSet, outcomes] = await Promise.all([
+        scope.loadHandSetIdentities(id),
+        scope.loadIdentityOutcomes(id),
+      ]);
+      return describeIdentities({ phone, email }, handSet ?? [], outcomes ?? []);
+    },
+    preferences: async (user, _, context) => {
+      const row = await tenantScope(context).loadPreferences(user.id);
+      return preferencesNode(row);
     },
   },
 };

@@ -91,3 +91,42 @@ export function normaliseLocale(value: string): Checked<string> {
   }
   return { ok: false, message: `"${value}" is not a BCP 47 language tag (e.g. "en", "zh-CN")` };
 }
+
+/**
+ * Canonical IANA name (`asia/saigon` → `Asia/Saigon`). Intl also accepts UTC offsets (`+07:00`), which are
+ * not IANA zones and would show the wrong time half the year where daylight saving applies: refused.
+ */
+export function normaliseTimeZone(value: string): Checked<string> {
+  const text = value.trim();
+  const refused: Checked<string> = {
+    ok: false,
+    message: `"${value}" is not an IANA time zone (e.g. "Asia/Ho_Chi_Minh", "Europe/Berlin", "UTC")`,
+  };
+  if (text === '' || /^[+-]/.test(text)) return refused;
+  try {
+    return { ok: true, value: new Intl.DateTimeFormat('en', { timeZone: text }).resolvedOptions().timeZone };
+  } catch {
+    return refused;
+  }
+}
+
+const MAX_PLATFORM_USER_ID_LENGTH = 200;
+
+/** DingTalk userids, Lark open_ids and WeCom userids: short, and never contain spaces. */
+export function checkPlatformUserId(value: string): Checked<string> {
+  const id = value.trim();
+  if (id === '') {
+    return { ok: false, message: 'platformUserId must not be empty', code: InputErrorCode.required };
+  }
+  if (id.length > MAX_PLATFORM_USER_ID_LENGTH) {
+    return {
+      ok: false,
+      message: `platformUserId must be at most ${MAX_PLATFORM_USER_ID_LENGTH} characters`,
+      code: InputErrorCode.tooLong,
+    };
+  }
+  if (/[\s\p{Cc}]/u.test(id)) {
+    return { ok: false, message: 'platformUserId must not contain spaces or control characters' };
+  }
+  return { ok: true, value: id };
+}
