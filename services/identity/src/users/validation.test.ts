@@ -5,6 +5,7 @@ import {
   normaliseEmail,
   normaliseLocale,
   normalisePhone,
+  normaliseTimeZone,
 } from './validation.ts';
 
 describe('normalisePhone', () => {
@@ -53,5 +54,19 @@ describe('other user fields', () => {
     expect(checkUserId(' u-1 ')).toEqual({ ok: true, value: 'u-1' });
     expect(checkUserId('').ok).toBe(false);
     expect(checkUserId('a b').ok).toBe(false);
+  });
+});
+
+describe('normaliseTimeZone', () => {
+  it('fixes the case of IANA names, UTC included, and keeps the name a person chose', () => {
+    expect(normaliseTimeZone(' asia/saigon ')).toEqual({ ok: true, value: 'Asia/Saigon' });
+    expect(normaliseTimeZone('Asia/Ho_Chi_Minh')).toEqual({ ok: true, value: 'Asia/Ho_Chi_Minh' });
+    expect(normaliseTimeZone('utc')).toEqual({ ok: true, value: 'UTC' });
+  });
+
+  it('refuses unknown zones and bare UTC offsets', () => {
+    expect(normaliseTimeZone('Mars/Olympus_Mons').ok).toBe(false);
+    expect(normaliseTimeZone('+07:00').ok).toBe(false);
+    expect(normaliseTimeZone('').ok).toBe(false);
   });
 });

@@ -93,8 +93,10 @@ export function normaliseLocale(value: string): Checked<string> {
 }
 
 /**
- * Canonical IANA name (`asia/saigon` → `Asia/Saigon`). Intl also accepts UTC offsets (`+07:00`), which are
- * not IANA zones and would show the wrong time half the year where daylight saving applies: refused.
+ * An IANA time zone Intl knows, in its proper case (`asia/saigon` → `Asia/Saigon`, `utc` → `UTC`). A
+ * link is kept as written (`Asia/Ho_Chi_Minh` stays, though this ICU calls it `Asia/Saigon`): people
+ * recognise the name they chose. Intl also accepts bare UTC offsets (`+07:00`); they are not IANA zones
+ * and would show the wrong time half the year where daylight saving applies, so they are refused.
  */
 export function normaliseTimeZone(value: string): Checked<string> {
   const text = value.trim();
@@ -103,11 +105,13 @@ export function normaliseTimeZone(value: string): Checked<string> {
     message: `"${value}" is not an IANA time zone (e.g. "Asia/Ho_Chi_Minh", "Europe/Berlin", "UTC")`,
   };
   if (text === '' || /^[+-]/.test(text)) return refused;
+  let resolved: string;
   try {
-    return { ok: true, value: new Intl.DateTimeFormat('en', { timeZone: text }).resolvedOptions().timeZone };
+    resolved = new Intl.DateTimeFormat('en', { timeZone: text }).resolvedOptions().timeZone;
   } catch {
     return refused;
   }
+  return { ok: true, value: resolved.toLowerCase() === text.toLowerCase() ? resolved : text };
 }
 
 const MAX_PLATFORM_USER_ID_LENGTH = 200;
