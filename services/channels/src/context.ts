@@ -3,7 +3,9 @@ import type { Keyring } from '@tidings/crypto';
 import type { Database } from '@tidings/db';
 import { createBatchLoader, requireClaims } from '@tidings/graphql';
 import { ChannelRepository } from './channels/repository.ts';
-import type { ChannelRow } from './db/schema.ts';
+import type { ChannelRow, NotificationServiceRow } from './db/schema.ts';
+import { ChannelKindRepository, type KindSetting } from './kinds/repository.ts';
+import { NotificationServiceRepository } from './notification-services/repository.ts';
 import { ProjectChannelRepository } from './projects/repository.ts';
 import type { TestSender } from './test-send/index.ts';
 
@@ -12,7 +14,14 @@ export interface TenantScope {
   claims: Claims;
   channels: ChannelRepository;
   projectChannels: ProjectChannelRepository;
+  kinds: ChannelKindRepository;
+  notificationServices: NotificationServiceRepository;
   loadChannel(id: string): Promise<ChannelRow | null>;
+  loadNotificationService(id: string): Promise<NotificationServiceRow | null>;
+  /** Whether the channel has the all-projects link; batched like loadChannel. */
+  loadConnectedToAll(channelId: string): Promise<boolean>;
+  /** The tenant's kind switches, read once per request however many channels ask. */
+  kindSettings(): Promise<KindSetting[]>;
 }
 
 export interface ChannelsContext {
@@ -33,6 +42,11 @@ export function createContextBuilder(
   return (claims: Claims | null): ChannelsContext => {
     if (!claims) return { claims: null, scope: null, keyring, testSender };
     const channels = new ChannelRepository(db, claims.tenantId, published);
+    const projectChannels = new ProjectChannelRepository(db, claims.tenantId, published);
+    const kinds = new ChannelKindRepository(db, claims.tenantId, published);
+    const notificationServices = new NotificationServiceRepository(db, claims.tenantId, published);
+    let kindSettings: Promise<KindSetting[]> | null = null;
+    const loadConnectedToAll = createBatchLoader((ids: string[]) => projectChannels.connectedToAll(ids));
     return {
       claims,
       keyring,
@@ -40,8 +54,16 @@ export function createContextBuilder(
       scope: {
         claims,
         channels,
-        projectChannels: new ProjectChannelRepository(db, claims.tenantId, published),
+        projectChannels,
+        kinds,
+        notificationServices,
         loadChannel: createBatchLoader((ids: string[]) => channels.findByIds(ids)),
+        loadNotificationService: createBatchLoader((ids: string[]) => notificationServices.findByIds(ids)),
+        loadConnectedToAll: async (channelId) => (await loadConnectedToAll(channelId)) ?? false,
+        kindSettings: () => {
+          kindSettings ??= kinds.list();
+          return kindSettings;
+        },
       },
     };
   };

@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Keyring } from '@tidings/crypto';
 import type { DatabaseOptions } from '@tidings/db';
-import { createSubgraphService, type Logger, type SubgraphService } from '@tidings/graphql';
+import { createSubgraphService, dateTimeScalar, type Logger, type SubgraphService } from '@tidings/graphql';
 import { stateTopics } from '@tidings/state';
-import { channelResolvers } from './channels/resolvers.ts';
+import { channelEnumResolvers, channelResolvers } from './channels/resolvers.ts';
 import { testChannelResolvers } from './channels/test-channel.ts';
 import { type ChannelsContext, createContextBuilder } from './context.ts';
 import { outbox } from './db/schema.ts';
+import type { Resolvers } from './generated/graphql.ts';
+import { kindResolvers } from './kinds/resolvers.ts';
+import { notificationServiceResolvers } from './notification-services/resolvers.ts';
 import { projectResolvers } from './projects/resolvers.ts';
 import { createTestSender, type TestSenderOptions } from './test-send/index.ts';
 
@@ -27,9 +31,29 @@ export interface ChannelsServiceConfig {
 export const CHANNELS_SDL_PATH = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
 
+const resolvers: Resolvers<ChannelsContext> = {
+  DateTime: dateTimeScalar,
+  Query: {
+    ...channelResolvers.Query,
+    ...kindResolvers.Query,
+    ...notificationServiceResolvers.Query,
+  },
+  Mutation: {
+    ...channelResolvers.Mutation,
+    ...projectResolvers.Mutation,
+    ...kindResolvers.Mutation,
+    ...notificationServiceResolvers.Mutation,
+    ...testChannelResolvers.Mutation,
+  },
+  Channel: channelResolvers.Channel,
+  Project: projectResolvers.Project,
+  NotificationService: notificationServiceResolvers.NotificationService,
+};
+
 /**
- * The channels subgraph: channels with sealed credentials, published to `tidings.state.channels.v1`, and
- * project connections, published to `tidings.state.project-channels.v1`.
+ * The channels subgraph: channels with sealed credentials (`tidings.state.channels.v1`), project
+ * connections (`tidings.state.project-channels.v1`), tenant-level kind switches
+ * (`tidings.state.channel-kinds.v1`) and notification services (`tidings.state.notification-services.v1`).
  */
 export function createChannelsService(config: ChannelsServiceConfig): SubgraphService {
   const testSender = createTestSender({
@@ -42,21 +66,19 @@ export function createChannelsService(config: ChannelsServiceConfig): SubgraphSe
     migrationsFolder: MIGRATIONS_FOLDER,
     outbox,
     kafka: config.kafka,
-    stateTopics: [stateTopics.channels, stateTopics.projectChannels],
+    stateTopics: [
+      stateTopics.channels,
+      stateTopics.projectChannels,
+      stateTopics.channelKinds,
+      stateTopics.notificationServices,
+    ],
     http: config.http,
     claimsSecret: config.claimsSecret,
     typeDefs: readFileSync(CHANNELS_SDL_PATH, 'utf8'),
     ...(config.logger ? { logger: config.logger } : {}),
     graphql: ({ db, published }) => ({
-      resolvers: {
-        ...channelResolvers,
-        ...projectResolvers,
-        Mutation: {
-          ...channelResolvers.Mutation,
-          ...projectResolvers.Mutation,
-          ...testChannelResolvers.Mutation,
-        },
-      },
+      // The edge: federation's __resolveReference signature differs between codegen and @apollo/subgraph.
+      resolvers: { ...resolvers, ...channelEnumResolvers } as GraphQLResolverMap<ChannelsContext>,
       buildContext: createContextBuilder(db, config.keyring, testSender, published),
     }),
   });

@@ -7,10 +7,12 @@ import {
   type ChannelState,
   channelStateKey,
   channelStateSchema,
+  projectChannelStateKey,
   stateTopics,
 } from '@tidings/state';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import { type ChannelRow, channels, outbox } from '../db/schema.ts';
+import { and, arrayContains, asc, eq, gt, inArray } from 'drizzle-orm';
+import { type ChannelRow, channels, notificationServices, outbox, projectChannels } from '../db/schema.ts';
+import { notificationServiceMessage } from '../notification-services/repository.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -91,5 +93,84 @@ export class ChannelRepository {
     });
     this.#published();
     return row;
+  }
+
+  /** Idempotent: null when the tenant has no such channel; publishes only a change. */
+  async setEnabled(id: string, enabled: boolean): Promise<ChannelRow | null> {
+    if (!isChannelId(id)) return null;
+    const { row, changed } = await this.#db.transaction(async (tx) => {
+      const [existing] = await tx.select().from(channels).where(this.#one(id)).for('update');
+      if (!existing || existing.enabled === enabled) return { row: existing ?? null, changed: false };
+      const [updated] = await tx
+        .update(channels)
+        .set({ enabled, updatedAt: new Date() })
+        .where(this.#one(id))
+        .returning();
+      const state = toChannelState(updated!);
+      await enqueueOutbox(tx, outbox, [
+        { topic: stateTopics.channels, key: channelStateKey(state), value: state },
+      ]);
+      return { row: updated!, changed: true };
+    });
+    if (changed) this.#published();
+    return row;
+  }
+
+  /**
+   * Deletes the channel, its project connections and its place in every notification service, in one
+   * transaction that publishes each: a tombstone per connection and for the channel, and each changed
+   * service's new snapshot, so the dispatcher never holds a link to a channel that is gone.
+   */
+  async delete(id: string): Promise<boolean> {
+    if (!isChannelId(id)) return false;
+    const deleted = await this.#db.transaction(async (tx) => {
+      const [existing] = await tx
+        .select({ id: channels.id })
+        .from(channels)
+        .where(this.#one(id))
+        .for('update');
+      if (!existing) return false;
+      const links = await tx
+        .delete(projectChannels)
+        .where(and(eq(projectChannels.tenantId, this.#tenantId), eq(projectChannels.channelId, id)))
+        .returning();
+      const services = await tx
+        .select()
+        .from(notificationServices)
+        .where(
+          and(
+            eq(notificationServices.tenantId, this.#tenantId),
+            arrayContains(notificationServices.channelIds, [id]),
+          ),
+        )
+        .for('update');
+      const now = new Date();
+      const changedServices = [];
+      for (const service of services) {
+        const [updated] = await tx
+          .update(notificationServices)
+          .set({ channelIds: service.channelIds.filter((channelId) => channelId !== id), updatedAt: now })
+          .where(eq(notificationServices.id, service.id))
+          .returning();
+        changedServices.push(updated!);
+      }
+      await tx.delete(channels).where(this.#one(id));
+      await enqueueOutbox(tx, outbox, [
+        ...links.map((link) => ({
+          topic: stateTopics.projectChannels,
+          key: projectChannelStateKey(link),
+          value: null,
+        })),
+        ...changedServices.map(notificationServiceMessage),
+        { topic: stateTopics.channels, key: channelStateKey({ id }), value: null },
+      ]);
+      return true;
+    });
+    if (deleted) this.#published();
+    return deleted;
+  }
+
+  #one(id: string) {
+    return and(eq(channels.tenantId, this.#tenantId), eq(channels.id, id));
   }
 }

@@ -1,18 +1,8 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { forbidden, InputErrorCode, InputProblems, isTenantAdmin } from '@tidings/graphql';
 import { type ChannelsContext, tenantScope } from '../context.ts';
+import type { Resolvers, TestChannelInput, TestOutcome } from '../generated/graphql.ts';
 import type { TestTarget } from '../test-send/index.ts';
 import { isChannelId } from './repository.ts';
-
-interface TestChannelInput {
-  channelId: string;
-  target: {
-    group?: boolean | null;
-    phone?: string | null;
-    email?: string | null;
-    platformUserId?: string | null;
-  };
-}
 
 /** Exactly one way of naming whom the test message goes to. */
 function readTarget(input: TestChannelInput['target'], problems: InputProblems): TestTarget | undefined {
@@ -42,9 +32,9 @@ function readTarget(input: TestChannelInput['target'], problems: InputProblems):
  * The seeds' "Test" button: sends a test message through the channel now, with the same provider library
  * the dispatcher uses, and answers with what the platform said, in words.
  */
-export const testChannelResolvers: GraphQLResolverMap<ChannelsContext> = {
+export const testChannelResolvers: Resolvers<ChannelsContext> = {
   Mutation: {
-    async testChannel(_parent, { input }: { input: TestChannelInput }, context) {
+    async testChannel(_parent, { input }, context) {
       const scope = tenantScope(context);
       if (!isTenantAdmin(scope.claims)) throw forbidden('only a tenant admin can test channels');
       const problems = new InputProblems();
@@ -63,7 +53,8 @@ export const testChannelResolvers: GraphQLResolverMap<ChannelsContext> = {
       return {
         result: {
           delivered: result.ok,
-          outcome: result.ok ? 'DELIVERED' : result.kind.toUpperCase().replace(/-/g, '_'),
+          // The failure kinds are the enum's values in kebab case (not-found → NOT_FOUND).
+          outcome: result.ok ? 'DELIVERED' : (result.kind.toUpperCase().replace(/-/g, '_') as TestOutcome),
           code: result.ok ? null : (result.code ?? null),
           summary: result.summary,
           providerMessageId: result.ok ? (result.providerMessageId ?? null) : null,

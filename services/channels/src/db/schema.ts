@@ -113,4 +113,50 @@ export const projectChannels = channelsSchema.table(
 
 export type ProjectChannelRow = typeof projectChannels.$inferSelect;
 
+/**
+ * A tenant switching a whole channel kind on or off (seeds 002, 003). A kind without a row has never been
+ * switched and is enabled; channels keep their own `enabled` beside it.
+ */
+export const channelKindSettings = channelsSchema.table(
+  'channel_kind_settings',
+  {
+    tenantId: text('tenant_id').notNull(),
+    kind: text('kind').$type<ChannelKind>().notNull(),
+    enabled: boolean('enabled').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.kind] }),
+    check(
+      'channel_kind_settings_kind_known',
+      sql.raw(`kind in (${CHANNEL_KINDS.map((kind) => `'${kind}'`).join(', ')})`),
+    ),
+  ],
+);
+
+export type ChannelKindSettingRow = typeof channelKindSettings.$inferSelect;
+
+/**
+ * A named group of targets (seed 001's notification "service"): channels, and the producer user ids its
+ * per-person channels reach. Ids are kept in order as given; a deleted channel is removed from every
+ * service in the same transaction (arrays cannot carry a foreign key).
+ */
+export const notificationServices = channelsSchema.table(
+  'notification_services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: text('tenant_id').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    channelIds: uuid('channel_ids').array().notNull(),
+    memberUserIds: text('member_user_ids').array().notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('notification_services_tenant_id_idx').on(table.tenantId, table.id)],
+);
+
+export type NotificationServiceRow = typeof notificationServices.$inferSelect;
+
 export const outbox = outboxTable(channelsSchema);

@@ -10,6 +10,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant, as ISO 8601 with a time zone (2026-11-22T08:30:00.000Z). */
+  DateTime: { input: string; output: string; }
   link__Import: { input: unknown; output: unknown; }
   federation__FieldSet: { input: unknown; output: unknown; }
   federation__Scope: { input: unknown; output: unknown; }
@@ -17,6 +19,7 @@ export type Scalars = {
   _Any: { input: unknown; output: unknown; }
 };
 
+/** What anyone signed in to a tenant can read of its channels, kind switches and notification services. */
 export type Query = {
   __typename?: 'Query';
   /** The channel with this id in the caller's tenant, or null. */
@@ -25,22 +28,101 @@ export type Query = {
   channels: ChannelConnection;
   /** Every channel kind with the fields of its settings, declared once per kind: what a frontend builds its forms from. */
   channelKinds: Array<ChannelKindInfo>;
+  /** Whether the caller's tenant uses each channel kind: one setting per kind, in the ChannelKind enum's order. */
+  channelKindSettings: Array<ChannelKindSetting>;
+  /** The notification service with this id in the caller's tenant, or null. */
+  notificationService: Maybe<NotificationService>;
+  /** The caller's tenant's notification services, ordered by id. */
+  notificationServices: NotificationServiceConnection;
 };
 
 
+/** What anyone signed in to a tenant can read of its channels, kind switches and notification services. */
 export type QueryChannelArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What anyone signed in to a tenant can read of its channels, kind switches and notification services. */
 export type QueryChannelsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+/** What anyone signed in to a tenant can read of its channels, kind switches and notification services. */
+export type QueryNotificationServiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** What anyone signed in to a tenant can read of its channels, kind switches and notification services. */
+export type QueryNotificationServicesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Whether a tenant uses a channel kind at all (seeds 002, 003). Kinds never switched are enabled. */
+export type ChannelKindSetting = {
+  __typename?: 'ChannelKindSetting';
+  /** The channel kind this switch is for. */
+  kind: ChannelKind;
+  /** False: no channel of this kind delivers anything, whatever its own `enabled` says. */
+  enabled: Scalars['Boolean']['output'];
+  /** When the kind was last switched; null if it never was. */
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A named group of targets: group channels (robots) and per-person channels (apps, email) with the members they reach. Rules can notify a service instead of listing channels. */
+export type NotificationService = {
+  __typename?: 'NotificationService';
+  /** The service's id. */
+  id: Scalars['ID']['output'];
+  /** A name people recognise, 1 to 200 characters. */
+  name: Scalars['String']['output'];
+  /** What the service is for. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The channels it sends through, in the order given (at least one when created or updated). */
+  channels: Array<Channel>;
+  /** The people its per-person channels reach (producer user ids; group channels reach their group). */
+  members: Array<User>;
+  /** False: rules naming this service notify nobody through it. */
+  enabled: Scalars['Boolean']['output'];
+  /** When the service was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the service last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A person, owned by the identity subgraph; this subgraph only knows the id. */
+export type User = {
+  __typename?: 'User';
+  /** The producer's user id. */
+  id: Scalars['ID']['output'];
+};
+
+/** A page of notification services. */
+export type NotificationServiceConnection = {
+  __typename?: 'NotificationServiceConnection';
+  /** The services of this page. */
+  edges: Array<NotificationServiceEdge>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One notification service in a page. */
+export type NotificationServiceEdge = {
+  __typename?: 'NotificationServiceEdge';
+  /** The service. */
+  node: NotificationService;
+  /** Pass as `after` to continue after this service. */
+  cursor: Scalars['String']['output'];
+};
+
 /** A channel kind and its settings fields. */
 export type ChannelKindInfo = {
   __typename?: 'ChannelKindInfo';
+  /** The kind described. */
   kind: ChannelKind;
   /** A human-readable name, such as "DingTalk group robot". */
   label: Scalars['String']['output'];
@@ -58,6 +140,7 @@ export type CredentialField = {
   key: Scalars['String']['output'];
   /** The create…Channel input field that carries it (a webhook URL carries some credentials). */
   input: Scalars['String']['output'];
+  /** What a form shows beside the field. */
   label: Scalars['String']['output'];
   /** Whether the input must carry a value. */
   required: Scalars['Boolean']['output'];
@@ -65,6 +148,7 @@ export type CredentialField = {
   secret: Scalars['Boolean']['output'];
 };
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -100,67 +184,159 @@ export type Mutation = {
    * stored encrypted and never returned.
    */
   createWebhookChannel: CreateChannelPayload;
-  /** Lets a project's events reach a channel (tenant admins and the project's owners). Idempotent. */
+  /**
+   * Lets a project's events reach a channel (tenant admins and the project's owners). Idempotent. The
+   * projectId `*` is refused: connecting every project is connectAllProjectsToChannel.
+   */
   connectProjectToChannel: ProjectChannelPayload;
   /** Stops a project's events reaching a channel (tenant admins and the project's owners). Idempotent. */
   disconnectProjectFromChannel: ProjectChannelPayload;
+  /**
+   * "Kết nối tất cả" (seed 000). A tenant admin connects every project of the tenant, present and future,
+   * with one link; a project owner connects each project they own. Idempotent; FORBIDDEN for anyone who is
+   * neither an admin nor an owner of some project.
+   */
+  connectAllProjectsToChannel: ConnectAllProjectsPayload;
+  /**
+   * Undoes connect-all. A tenant admin removes every connection of the channel (the all-projects link and
+   * each project's); a project owner disconnects the projects they own. Idempotent.
+   */
+  disconnectAllProjectsFromChannel: ConnectAllProjectsPayload;
+  /**
+   * Switches a whole channel kind on or off for the caller's tenant (tenant admins only) without touching
+   * other kinds or the channels' own `enabled`. Idempotent.
+   */
+  setChannelKindEnabled: ChannelKindSettingPayload;
+  /** Switches one channel on or off (tenant admins only). Idempotent. */
+  setChannelEnabled: ChannelPayload;
+  /**
+   * Deletes a channel (tenant admins only) with its project connections, and removes it from every
+   * notification service: each change is published (tombstones for the channel and its connections).
+   */
+  deleteChannel: DeleteChannelPayload;
+  /** Creates a notification service (tenant admins only). */
+  createNotificationService: NotificationServicePayload;
+  /** Changes a notification service (tenant admins only); fields left out keep their values. */
+  updateNotificationService: NotificationServicePayload;
+  /** Deletes a notification service (tenant admins only); rules naming it stop notifying through it. */
+  deleteNotificationService: DeleteNotificationServicePayload;
 };
 
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type MutationTestChannelArgs = {
   input: TestChannelInput;
 };
 
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type MutationCreateDingTalkRobotChannelArgs = {
   input: CreateDingTalkRobotChannelInput;
 };
 
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type MutationCreateDingTalkAppChannelArgs = {
   input: CreateDingTalkAppChannelInput;
 };
 
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type MutationCreateLarkBotChannelArgs = {
   input: CreateLarkBotChannelInput;
 };
 
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type MutationCreateLarkAppChannelArgs = {
   input: CreateLarkAppChannelInput;
 };
 
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type MutationCreateWeComAppChannelArgs = {
   input: CreateWeComAppChannelInput;
 };
 
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type MutationCreateWeComRobotChannelArgs = {
   input: CreateWeComRobotChannelInput;
 };
 
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type MutationCreateSmtpChannelArgs = {
   input: CreateSmtpChannelInput;
 };
 
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type MutationCreateWebhookChannelArgs = {
   input: CreateWebhookChannelInput;
 };
 
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type MutationConnectProjectToChannelArgs = {
   input: ProjectChannelInput;
 };
 
 
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
 export type MutationDisconnectProjectFromChannelArgs = {
   input: ProjectChannelInput;
 };
 
+
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
+export type MutationConnectAllProjectsToChannelArgs = {
+  input: ConnectAllProjectsInput;
+};
+
+
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
+export type MutationDisconnectAllProjectsFromChannelArgs = {
+  input: ConnectAllProjectsInput;
+};
+
+
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
+export type MutationSetChannelKindEnabledArgs = {
+  input: SetChannelKindEnabledInput;
+};
+
+
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
+export type MutationSetChannelEnabledArgs = {
+  input: SetChannelEnabledInput;
+};
+
+
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
+export type MutationDeleteChannelArgs = {
+  input: DeleteChannelInput;
+};
+
+
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
+export type MutationCreateNotificationServiceArgs = {
+  input: CreateNotificationServiceInput;
+};
+
+
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
+export type MutationUpdateNotificationServiceArgs = {
+  input: UpdateNotificationServiceInput;
+};
+
+
+/** Changes to a tenant's channels, project connections, kind switches and notification services. */
+export type MutationDeleteNotificationServiceArgs = {
+  input: DeleteNotificationServiceInput;
+};
+
+/** The kinds of channel: what a channel is, which decides its settings and how it delivers. */
 export type ChannelKind =
   /** A DingTalk custom group robot (webhook with optional signing). */
   | 'DINGTALK_ROBOT'
@@ -205,11 +381,25 @@ export type SmtpSecurity =
 /** Somewhere notifications are delivered: a robot, an app or a mailbox, with its credentials. */
 export type Channel = {
   __typename?: 'Channel';
+  /** The channel's id. */
   id: Scalars['ID']['output'];
+  /** A name people recognise. */
   name: Scalars['String']['output'];
+  /** What the channel is for. */
   description: Maybe<Scalars['String']['output']>;
+  /** What the channel is; decides which settings field is set. */
   kind: ChannelKind;
+  /** The channel's own switch (setChannelEnabled). */
   enabled: Scalars['Boolean']['output'];
+  /**
+   * Whether the tenant has its kind switched on (setChannelKindEnabled). A channel delivers only when both
+   * this and `enabled` are true: false here is "configured but the kind is switched off".
+   */
+  kindEnabled: Scalars['Boolean']['output'];
+  /** Whether a tenant admin connected it to every project of the tenant, present and future. */
+  connectedToAllProjects: Scalars['Boolean']['output'];
+  /** The projects connected to it one by one, ordered by project id (the all-projects link is not listed). */
+  projects: ProjectConnection;
   /** Set when kind is DINGTALK_ROBOT. */
   dingTalkRobot: Maybe<DingTalkRobotSettings>;
   /** Set when kind is DINGTALK_APP. */
@@ -226,10 +416,17 @@ export type Channel = {
   smtp: Maybe<SmtpSettings>;
   /** Set when kind is WEBHOOK. */
   webhook: Maybe<WebhookSettings>;
-  /** ISO 8601. */
-  createdAt: Scalars['String']['output'];
-  /** ISO 8601. */
-  updatedAt: Scalars['String']['output'];
+  /** When the channel was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the channel last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** Somewhere notifications are delivered: a robot, an app or a mailbox, with its credentials. */
+export type ChannelProjectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A DingTalk robot's settings as the API shows them: credentials are write-only. */
@@ -250,8 +447,11 @@ export type DingTalkAppSettings = {
   clientId: Scalars['String']['output'];
   /** Always true: a client secret is required. */
   clientSecretSet: Scalars['Boolean']['output'];
+  /** The app's AgentId (for work notifications). */
   agentId: Scalars['Int']['output'];
+  /** The app robot's code (for one-to-one robot messages). */
   robotCode: Scalars['String']['output'];
+  /** How the app delivers. */
   mode: DingTalkAppMode;
 };
 
@@ -273,6 +473,7 @@ export type LarkAppSettings = {
   __typename?: 'LarkAppSettings';
   /** https://open.feishu.cn or https://open.larksuite.com. */
   host: Scalars['String']['output'];
+  /** The app's App ID (cli_…). */
   appId: Scalars['String']['output'];
   /** Always true: an app secret is required. */
   appSecretSet: Scalars['Boolean']['output'];
@@ -281,9 +482,11 @@ export type LarkAppSettings = {
 /** A WeCom app's settings as the API shows them: the secret is write-only. */
 export type WeComAppSettings = {
   __typename?: 'WeComAppSettings';
+  /** The corp ID (企业ID). */
   corpId: Scalars['String']['output'];
   /** Always true: a secret is required. */
   corpSecretSet: Scalars['Boolean']['output'];
+  /** The app's AgentId. */
   agentId: Scalars['Int']['output'];
   /** Messages are sent as confidential (cannot be forwarded). */
   safe: Scalars['Boolean']['output'];
@@ -301,9 +504,13 @@ export type WeComRobotSettings = {
 /** An SMTP mailbox's settings as the API shows them: the password is write-only. */
 export type SmtpSettings = {
   __typename?: 'SmtpSettings';
+  /** The server's host name or IP address. */
   host: Scalars['String']['output'];
+  /** The server's port. */
   port: Scalars['Int']['output'];
+  /** How the connection is secured. */
   security: SmtpSecurity;
+  /** The login, if the server needs one. */
   user: Maybe<Scalars['String']['output']>;
   /** Whether a password is set. */
   passwordSet: Scalars['Boolean']['output'];
@@ -325,8 +532,9 @@ export type WebhookSettings = {
 /** A producer's project; its id is the producer's. */
 export type Project = {
   __typename?: 'Project';
+  /** The producer's project id. */
   id: Scalars['ID']['output'];
-  /** Channels this project's notifications may go to. */
+  /** Channels this project's notifications may go to: those connected to it and those connected to every project. */
   channels: ChannelConnection;
 };
 
@@ -337,8 +545,29 @@ export type ProjectChannelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A page of projects. */
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  /** The projects of this page. */
+  edges: Array<ProjectEdge>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One project in a page. */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  /** The project. */
+  node: Project;
+  /** Pass as `after` to continue after this project. */
+  cursor: Scalars['String']['output'];
+};
+
+/** What createDingTalkRobotChannel needs. */
 export type CreateDingTalkRobotChannelInput = {
+  /** A name people recognise, 1 to 200 characters. */
   name: Scalars['String']['input'];
+  /** What the channel is for, at most 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** As copied from the robot's settings: https://oapi.dingtalk.com/robot/send?access_token=… */
   webhookUrl: Scalars['String']['input'];
@@ -348,8 +577,11 @@ export type CreateDingTalkRobotChannelInput = {
   keywords?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** What createDingTalkAppChannel needs. */
 export type CreateDingTalkAppChannelInput = {
+  /** A name people recognise, 1 to 200 characters. */
   name: Scalars['String']['input'];
+  /** What the channel is for, at most 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** The app's AppKey (Client ID). */
   clientId: Scalars['String']['input'];
@@ -359,11 +591,15 @@ export type CreateDingTalkAppChannelInput = {
   agentId: Scalars['Int']['input'];
   /** The app robot's code (for one-to-one robot messages); defaults to the clientId. */
   robotCode?: InputMaybe<Scalars['String']['input']>;
+  /** How the app delivers. */
   mode: DingTalkAppMode;
 };
 
+/** What createLarkBotChannel needs. */
 export type CreateLarkBotChannelInput = {
+  /** A name people recognise, 1 to 200 characters. */
   name: Scalars['String']['input'];
+  /** What the channel is for, at most 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** As copied from the bot's settings: https://open.feishu.cn/open-apis/bot/v2/hook/… (or open.larksuite.com). */
   webhookUrl: Scalars['String']['input'];
@@ -373,17 +609,25 @@ export type CreateLarkBotChannelInput = {
   keywords?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** What createLarkAppChannel needs. */
 export type CreateLarkAppChannelInput = {
+  /** A name people recognise, 1 to 200 characters. */
   name: Scalars['String']['input'];
+  /** What the channel is for, at most 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Which cloud the app lives in. */
   host: LarkHost;
   /** The app's App ID (cli_…). */
   appId: Scalars['String']['input'];
+  /** The app's App Secret. */
   appSecret: Scalars['String']['input'];
 };
 
+/** What createWeComAppChannel needs. */
 export type CreateWeComAppChannelInput = {
+  /** A name people recognise, 1 to 200 characters. */
   name: Scalars['String']['input'];
+  /** What the channel is for, at most 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** The corp ID (企业ID). */
   corpId: Scalars['String']['input'];
@@ -397,19 +641,27 @@ export type CreateWeComAppChannelInput = {
   proxyUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What createWeComRobotChannel needs. */
 export type CreateWeComRobotChannelInput = {
+  /** A name people recognise, 1 to 200 characters. */
   name: Scalars['String']['input'];
+  /** What the channel is for, at most 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** As copied from the robot's settings: https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… */
   webhookUrl: Scalars['String']['input'];
 };
 
+/** What createSmtpChannel needs. */
 export type CreateSmtpChannelInput = {
+  /** A name people recognise, 1 to 200 characters. */
   name: Scalars['String']['input'];
+  /** What the channel is for, at most 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** A bare host name or IP address. */
   host: Scalars['String']['input'];
+  /** The server's port. */
   port: Scalars['Int']['input'];
+  /** How the connection is secured. */
   security: SmtpSecurity;
   /** The login, when the server needs one (then a password is required too). */
   user?: InputMaybe<Scalars['String']['input']>;
@@ -419,8 +671,11 @@ export type CreateSmtpChannelInput = {
   from: Scalars['String']['input'];
 };
 
+/** What createWebhookChannel needs. */
 export type CreateWebhookChannelInput = {
+  /** A name people recognise, 1 to 200 characters. */
   name: Scalars['String']['input'];
+  /** What the channel is for, at most 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** An https URL (plain http only to localhost or 127.0.0.1). */
   url: Scalars['String']['input'];
@@ -430,33 +685,171 @@ export type CreateWebhookChannelInput = {
   bearerToken?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One project and one channel. */
 export type ProjectChannelInput = {
+  /** The producer's project id (not `*`). */
   projectId: Scalars['ID']['input'];
+  /** The channel's id. */
   channelId: Scalars['ID']['input'];
 };
 
+/** Which channel to connect to or disconnect from every project. */
+export type ConnectAllProjectsInput = {
+  /** The channel's id. */
+  channelId: Scalars['ID']['input'];
+};
+
+/** What setChannelKindEnabled needs. */
+export type SetChannelKindEnabledInput = {
+  /** The kind to switch. */
+  kind: ChannelKind;
+  /** True to use the kind, false to stop every channel of it delivering. */
+  enabled: Scalars['Boolean']['input'];
+};
+
+/** What setChannelEnabled needs. */
+export type SetChannelEnabledInput = {
+  /** The channel's id. */
+  id: Scalars['ID']['input'];
+  /** True to let it deliver, false to stop it. */
+  enabled: Scalars['Boolean']['input'];
+};
+
+/** What deleteChannel needs. */
+export type DeleteChannelInput = {
+  /** The channel's id. */
+  id: Scalars['ID']['input'];
+};
+
+/** What createNotificationService needs. */
+export type CreateNotificationServiceInput = {
+  /** 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** What the service is for, at most 2000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The channels it sends through: at least one, each a channel of the tenant. */
+  channelIds: Array<Scalars['ID']['input']>;
+  /** The people its per-person channels reach: producer user ids, at most 1000. */
+  memberUserIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether rules naming it notify through it. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What updateNotificationService needs: fields left out (or null) keep their values. */
+export type UpdateNotificationServiceInput = {
+  /** The service's id. */
+  id: Scalars['ID']['input'];
+  /** 1 to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** At most 2000 characters; an empty string removes it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the channels: at least one, each a channel of the tenant. */
+  channelIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Replaces the members: producer user ids, at most 1000. */
+  memberUserIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether rules naming it notify through it. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What deleteNotificationService needs. */
+export type DeleteNotificationServiceInput = {
+  /** The service's id. */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of a create…Channel mutation. */
 export type CreateChannelPayload = {
   __typename?: 'CreateChannelPayload';
+  /** The new channel; null when there are errors. */
   channel: Maybe<Channel>;
+  /** What was wrong with the input, by field. */
   errors: Array<InputError>;
 };
 
+/** The result of a mutation changing one channel. */
+export type ChannelPayload = {
+  __typename?: 'ChannelPayload';
+  /** The channel as it is now; null when there are errors. */
+  channel: Maybe<Channel>;
+  /** What was wrong with the input, by field. */
+  errors: Array<InputError>;
+};
+
+/** The result of deleteChannel. */
+export type DeleteChannelPayload = {
+  __typename?: 'DeleteChannelPayload';
+  /** The id of the deleted channel; null when there are errors. */
+  deletedChannelId: Maybe<Scalars['ID']['output']>;
+  /** What was wrong with the input, by field. */
+  errors: Array<InputError>;
+};
+
+/** The result of connecting or disconnecting one project. */
 export type ProjectChannelPayload = {
   __typename?: 'ProjectChannelPayload';
+  /** The project; null when there are errors. */
   project: Maybe<Project>;
+  /** The channel; null when there are errors. */
   channel: Maybe<Channel>;
+  /** What was wrong with the input, by field. */
   errors: Array<InputError>;
 };
 
+/** The result of connectAllProjectsToChannel or disconnectAllProjectsFromChannel. */
+export type ConnectAllProjectsPayload = {
+  __typename?: 'ConnectAllProjectsPayload';
+  /** The channel as it is now; null when there are errors. */
+  channel: Maybe<Channel>;
+  /** true when the tenant admin connected every project, present and future */
+  allProjects: Scalars['Boolean']['output'];
+  /** the projects connected one by one (a project owner's own projects); for a disconnect, those disconnected */
+  projects: Array<Project>;
+  /** What was wrong with the input, by field. */
+  errors: Array<InputError>;
+};
+
+/** The result of setChannelKindEnabled. */
+export type ChannelKindSettingPayload = {
+  __typename?: 'ChannelKindSettingPayload';
+  /** The kind's setting as it is now; null when there are errors. */
+  setting: Maybe<ChannelKindSetting>;
+  /** What was wrong with the input, by field. */
+  errors: Array<InputError>;
+};
+
+/** The result of creating or updating a notification service. */
+export type NotificationServicePayload = {
+  __typename?: 'NotificationServicePayload';
+  /** The service as it is now; null when there are errors. */
+  notificationService: Maybe<NotificationService>;
+  /** What was wrong with the input, by field. */
+  errors: Array<InputError>;
+};
+
+/** The result of deleteNotificationService. */
+export type DeleteNotificationServicePayload = {
+  __typename?: 'DeleteNotificationServicePayload';
+  /** The id of the deleted service; null when there are errors. */
+  deletedNotificationServiceId: Maybe<Scalars['ID']['output']>;
+  /** What was wrong with the input, by field. */
+  errors: Array<InputError>;
+};
+
+/** A page of channels. */
 export type ChannelConnection = {
   __typename?: 'ChannelConnection';
+  /** The channels of this page. */
   edges: Array<ChannelEdge>;
+  /** Where this page is in the whole list. */
   pageInfo: PageInfo;
 };
 
+/** One channel in a page. */
 export type ChannelEdge = {
   __typename?: 'ChannelEdge';
+  /** The channel. */
   node: Channel;
+  /** Pass as `after` to continue after this channel. */
   cursor: Scalars['String']['output'];
 };
 
@@ -491,12 +884,17 @@ export type TestTargetInput = {
   platformUserId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What testChannel needs. */
 export type TestChannelInput = {
+  /** The channel to send through. */
   channelId: Scalars['ID']['input'];
+  /** Whom the test message goes to. */
   target: TestTargetInput;
 };
 
+/** How a test send ended. */
 export type TestOutcome =
+  /** The platform accepted the message. */
   | 'DELIVERED'
   /** The person is not registered on the platform (or not visible to the app). */
   | 'NOT_FOUND'
@@ -507,20 +905,27 @@ export type TestOutcome =
   /** The platform refused: wrong secret, robot removed, IP not trusted… */
   | 'PERMANENT';
 
+/** What the platform said to a test send. */
 export type TestChannelResult = {
   __typename?: 'TestChannelResult';
+  /** Whether the platform accepted the message. */
   delivered: Scalars['Boolean']['output'];
+  /** How the send ended. */
   outcome: TestOutcome;
   /** The platform's own code, when it gave one (e.g. 310000). */
   code: Maybe<Scalars['String']['output']>;
   /** One sentence a person can act on. */
   summary: Scalars['String']['output'];
+  /** The platform's id of the message, when it gave one. */
   providerMessageId: Maybe<Scalars['String']['output']>;
 };
 
+/** The result of testChannel. */
 export type TestChannelPayload = {
   __typename?: 'TestChannelPayload';
+  /** What the platform said; null when there are errors. */
   result: Maybe<TestChannelResult>;
+  /** What was wrong with the input, by field. */
   errors: Array<InputError>;
 };
 
@@ -610,12 +1015,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  NotificationService: NotificationService;
   Channel: Channel;
   Project: Project;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  NotificationService:
+    ( { __typename: 'NotificationService' }
+    & GraphQLRecursivePick<FederationTypes['NotificationService'], {"id":true}> );
   Channel:
     ( { __typename: 'Channel' }
     & GraphQLRecursivePick<FederationTypes['Channel'], {"id":true}> );
@@ -628,9 +1037,15 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ChannelKindSetting: ResolverTypeWrapper<ChannelKindSetting>;
+  NotificationService: ResolverTypeWrapper<NotificationService>;
+  User: ResolverTypeWrapper<User>;
+  NotificationServiceConnection: ResolverTypeWrapper<NotificationServiceConnection>;
+  NotificationServiceEdge: ResolverTypeWrapper<NotificationServiceEdge>;
   ChannelKindInfo: ResolverTypeWrapper<ChannelKindInfo>;
   CredentialField: ResolverTypeWrapper<CredentialField>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -648,6 +1063,8 @@ export type ResolversTypes = {
   SmtpSettings: ResolverTypeWrapper<SmtpSettings>;
   WebhookSettings: ResolverTypeWrapper<WebhookSettings>;
   Project: ResolverTypeWrapper<Project>;
+  ProjectConnection: ResolverTypeWrapper<ProjectConnection>;
+  ProjectEdge: ResolverTypeWrapper<ProjectEdge>;
   CreateDingTalkRobotChannelInput: CreateDingTalkRobotChannelInput;
   CreateDingTalkAppChannelInput: CreateDingTalkAppChannelInput;
   CreateLarkBotChannelInput: CreateLarkBotChannelInput;
@@ -657,8 +1074,21 @@ export type ResolversTypes = {
   CreateSmtpChannelInput: CreateSmtpChannelInput;
   CreateWebhookChannelInput: CreateWebhookChannelInput;
   ProjectChannelInput: ProjectChannelInput;
+  ConnectAllProjectsInput: ConnectAllProjectsInput;
+  SetChannelKindEnabledInput: SetChannelKindEnabledInput;
+  SetChannelEnabledInput: SetChannelEnabledInput;
+  DeleteChannelInput: DeleteChannelInput;
+  CreateNotificationServiceInput: CreateNotificationServiceInput;
+  UpdateNotificationServiceInput: UpdateNotificationServiceInput;
+  DeleteNotificationServiceInput: DeleteNotificationServiceInput;
   CreateChannelPayload: ResolverTypeWrapper<CreateChannelPayload>;
+  ChannelPayload: ResolverTypeWrapper<ChannelPayload>;
+  DeleteChannelPayload: ResolverTypeWrapper<DeleteChannelPayload>;
   ProjectChannelPayload: ResolverTypeWrapper<ProjectChannelPayload>;
+  ConnectAllProjectsPayload: ResolverTypeWrapper<ConnectAllProjectsPayload>;
+  ChannelKindSettingPayload: ResolverTypeWrapper<ChannelKindSettingPayload>;
+  NotificationServicePayload: ResolverTypeWrapper<NotificationServicePayload>;
+  DeleteNotificationServicePayload: ResolverTypeWrapper<DeleteNotificationServicePayload>;
   ChannelConnection: ResolverTypeWrapper<ChannelConnection>;
   ChannelEdge: ResolverTypeWrapper<ChannelEdge>;
   InputError: ResolverTypeWrapper<InputError>;
@@ -680,9 +1110,15 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  DateTime: Scalars['DateTime']['output'];
   Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  ChannelKindSetting: ChannelKindSetting;
+  NotificationService: NotificationService | FederationReferenceTypes['NotificationService'];
+  User: User;
+  NotificationServiceConnection: NotificationServiceConnection;
+  NotificationServiceEdge: NotificationServiceEdge;
   ChannelKindInfo: ChannelKindInfo;
   CredentialField: CredentialField;
   Mutation: Record<PropertyKey, never>;
@@ -696,6 +1132,8 @@ export type ResolversParentTypes = {
   SmtpSettings: SmtpSettings;
   WebhookSettings: WebhookSettings;
   Project: Project | FederationReferenceTypes['Project'];
+  ProjectConnection: ProjectConnection;
+  ProjectEdge: ProjectEdge;
   CreateDingTalkRobotChannelInput: CreateDingTalkRobotChannelInput;
   CreateDingTalkAppChannelInput: CreateDingTalkAppChannelInput;
   CreateLarkBotChannelInput: CreateLarkBotChannelInput;
@@ -705,8 +1143,21 @@ export type ResolversParentTypes = {
   CreateSmtpChannelInput: CreateSmtpChannelInput;
   CreateWebhookChannelInput: CreateWebhookChannelInput;
   ProjectChannelInput: ProjectChannelInput;
+  ConnectAllProjectsInput: ConnectAllProjectsInput;
+  SetChannelKindEnabledInput: SetChannelKindEnabledInput;
+  SetChannelEnabledInput: SetChannelEnabledInput;
+  DeleteChannelInput: DeleteChannelInput;
+  CreateNotificationServiceInput: CreateNotificationServiceInput;
+  UpdateNotificationServiceInput: UpdateNotificationServiceInput;
+  DeleteNotificationServiceInput: DeleteNotificationServiceInput;
   CreateChannelPayload: CreateChannelPayload;
+  ChannelPayload: ChannelPayload;
+  DeleteChannelPayload: DeleteChannelPayload;
   ProjectChannelPayload: ProjectChannelPayload;
+  ConnectAllProjectsPayload: ConnectAllProjectsPayload;
+  ChannelKindSettingPayload: ChannelKindSettingPayload;
+  NotificationServicePayload: NotificationServicePayload;
+  DeleteNotificationServicePayload: DeleteNotificationServicePayload;
   ChannelConnection: ChannelConnection;
   ChannelEdge: ChannelEdge;
   InputError: InputError;
@@ -800,10 +1251,49 @@ export type Federation__PolicyDirectiveArgs = {
 
 export type Federation__PolicyDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type QueryResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType, RequireFields<QueryChannelArgs, 'id'>>;
   channels?: Resolver<ResolversTypes['ChannelConnection'], ParentType, ContextType, RequireFields<QueryChannelsArgs, 'first'>>;
   channelKinds?: Resolver<Array<ResolversTypes['ChannelKindInfo']>, ParentType, ContextType>;
+  channelKindSettings?: Resolver<Array<ResolversTypes['ChannelKindSetting']>, ParentType, ContextType>;
+  notificationService?: Resolver<Maybe<ResolversTypes['NotificationService']>, ParentType, ContextType, RequireFields<QueryNotificationServiceArgs, 'id'>>;
+  notificationServices?: Resolver<ResolversTypes['NotificationServiceConnection'], ParentType, ContextType, RequireFields<QueryNotificationServicesArgs, 'first'>>;
+};
+
+export type ChannelKindSettingResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ChannelKindSetting'] = ResolversParentTypes['ChannelKindSetting']> = {
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type NotificationServiceResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['NotificationService'] = ResolversParentTypes['NotificationService'], FederationReferenceType extends FederationReferenceTypes['NotificationService'] = FederationReferenceTypes['NotificationService']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['NotificationService']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  channels?: Resolver<Array<ResolversTypes['Channel']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type NotificationServiceConnectionResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['NotificationServiceConnection'] = ResolversParentTypes['NotificationServiceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NotificationServiceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type NotificationServiceEdgeResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['NotificationServiceEdge'] = ResolversParentTypes['NotificationServiceEdge']> = {
+  node?: Resolver<ResolversTypes['NotificationService'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ChannelKindInfoResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ChannelKindInfo'] = ResolversParentTypes['ChannelKindInfo']> = {
@@ -832,6 +1322,14 @@ export type MutationResolvers<ContextType = unknown, ParentType extends Resolver
   createWebhookChannel?: Resolver<ResolversTypes['CreateChannelPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookChannelArgs, 'input'>>;
   connectProjectToChannel?: Resolver<ResolversTypes['ProjectChannelPayload'], ParentType, ContextType, RequireFields<MutationConnectProjectToChannelArgs, 'input'>>;
   disconnectProjectFromChannel?: Resolver<ResolversTypes['ProjectChannelPayload'], ParentType, ContextType, RequireFields<MutationDisconnectProjectFromChannelArgs, 'input'>>;
+  connectAllProjectsToChannel?: Resolver<ResolversTypes['ConnectAllProjectsPayload'], ParentType, ContextType, RequireFields<MutationConnectAllProjectsToChannelArgs, 'input'>>;
+  disconnectAllProjectsFromChannel?: Resolver<ResolversTypes['ConnectAllProjectsPayload'], ParentType, ContextType, RequireFields<MutationDisconnectAllProjectsFromChannelArgs, 'input'>>;
+  setChannelKindEnabled?: Resolver<ResolversTypes['ChannelKindSettingPayload'], ParentType, ContextType, RequireFields<MutationSetChannelKindEnabledArgs, 'input'>>;
+  setChannelEnabled?: Resolver<ResolversTypes['ChannelPayload'], ParentType, ContextType, RequireFields<MutationSetChannelEnabledArgs, 'input'>>;
+  deleteChannel?: Resolver<ResolversTypes['DeleteChannelPayload'], ParentType, ContextType, RequireFields<MutationDeleteChannelArgs, 'input'>>;
+  createNotificationService?: Resolver<ResolversTypes['NotificationServicePayload'], ParentType, ContextType, RequireFields<MutationCreateNotificationServiceArgs, 'input'>>;
+  updateNotificationService?: Resolver<ResolversTypes['NotificationServicePayload'], ParentType, ContextType, RequireFields<MutationUpdateNotificationServiceArgs, 'input'>>;
+  deleteNotificationService?: Resolver<ResolversTypes['DeleteNotificationServicePayload'], ParentType, ContextType, RequireFields<MutationDeleteNotificationServiceArgs, 'input'>>;
 };
 
 export type ChannelResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['Channel'] = ResolversParentTypes['Channel'], FederationReferenceType extends FederationReferenceTypes['Channel'] = FederationReferenceTypes['Channel']> = {
@@ -841,6 +1339,9 @@ export type ChannelResolvers<ContextType = unknown, ParentType extends Resolvers
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kindEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  connectedToAllProjects?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<ChannelProjectsArgs, 'first'>>;
   dingTalkRobot?: Resolver<Maybe<ResolversTypes['DingTalkRobotSettings']>, ParentType, ContextType>;
   dingTalkApp?: Resolver<Maybe<ResolversTypes['DingTalkAppSettings']>, ParentType, ContextType>;
   larkBot?: Resolver<Maybe<ResolversTypes['LarkBotSettings']>, ParentType, ContextType>;
@@ -849,8 +1350,8 @@ export type ChannelResolvers<ContextType = unknown, ParentType extends Resolvers
   weComRobot?: Resolver<Maybe<ResolversTypes['WeComRobotSettings']>, ParentType, ContextType>;
   smtp?: Resolver<Maybe<ResolversTypes['SmtpSettings']>, ParentType, ContextType>;
   webhook?: Resolver<Maybe<ResolversTypes['WebhookSettings']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type DingTalkRobotSettingsResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['DingTalkRobotSettings'] = ResolversParentTypes['DingTalkRobotSettings']> = {
@@ -913,14 +1414,56 @@ export type ProjectResolvers<ContextType = unknown, ParentType extends Resolvers
   channels?: Resolver<ResolversTypes['ChannelConnection'], ParentType, ContextType, RequireFields<ProjectChannelsArgs, 'first'>>;
 };
 
+export type ProjectConnectionResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ProjectConnection'] = ResolversParentTypes['ProjectConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProjectEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ProjectEdgeResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ProjectEdge'] = ResolversParentTypes['ProjectEdge']> = {
+  node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CreateChannelPayloadResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['CreateChannelPayload'] = ResolversParentTypes['CreateChannelPayload']> = {
   channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+};
+
+export type ChannelPayloadResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ChannelPayload'] = ResolversParentTypes['ChannelPayload']> = {
+  channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+};
+
+export type DeleteChannelPayloadResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['DeleteChannelPayload'] = ResolversParentTypes['DeleteChannelPayload']> = {
+  deletedChannelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
 };
 
 export type ProjectChannelPayloadResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ProjectChannelPayload'] = ResolversParentTypes['ProjectChannelPayload']> = {
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
   channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+};
+
+export type ConnectAllProjectsPayloadResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ConnectAllProjectsPayload'] = ResolversParentTypes['ConnectAllProjectsPayload']> = {
+  channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
+  allProjects?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+};
+
+export type ChannelKindSettingPayloadResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ChannelKindSettingPayload'] = ResolversParentTypes['ChannelKindSettingPayload']> = {
+  setting?: Resolver<Maybe<ResolversTypes['ChannelKindSetting']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+};
+
+export type NotificationServicePayloadResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['NotificationServicePayload'] = ResolversParentTypes['NotificationServicePayload']> = {
+  notificationService?: Resolver<Maybe<ResolversTypes['NotificationService']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+};
+
+export type DeleteNotificationServicePayloadResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['DeleteNotificationServicePayload'] = ResolversParentTypes['DeleteNotificationServicePayload']> = {
+  deletedNotificationServiceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
 };
 
@@ -981,7 +1524,13 @@ export interface _AnyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type Resolvers<ContextType = unknown> = {
+  DateTime?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
+  ChannelKindSetting?: ChannelKindSettingResolvers<ContextType>;
+  NotificationService?: NotificationServiceResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  NotificationServiceConnection?: NotificationServiceConnectionResolvers<ContextType>;
+  NotificationServiceEdge?: NotificationServiceEdgeResolvers<ContextType>;
   ChannelKindInfo?: ChannelKindInfoResolvers<ContextType>;
   CredentialField?: CredentialFieldResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -995,8 +1544,16 @@ export type Resolvers<ContextType = unknown> = {
   SmtpSettings?: SmtpSettingsResolvers<ContextType>;
   WebhookSettings?: WebhookSettingsResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
+  ProjectConnection?: ProjectConnectionResolvers<ContextType>;
+  ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   CreateChannelPayload?: CreateChannelPayloadResolvers<ContextType>;
+  ChannelPayload?: ChannelPayloadResolvers<ContextType>;
+  DeleteChannelPayload?: DeleteChannelPayloadResolvers<ContextType>;
   ProjectChannelPayload?: ProjectChannelPayloadResolvers<ContextType>;
+  ConnectAllProjectsPayload?: ConnectAllProjectsPayloadResolvers<ContextType>;
+  ChannelKindSettingPayload?: ChannelKindSettingPayloadResolvers<ContextType>;
+  NotificationServicePayload?: NotificationServicePayloadResolvers<ContextType>;
+  DeleteNotificationServicePayload?: DeleteNotificationServicePayloadResolvers<ContextType>;
   ChannelConnection?: ChannelConnectionResolvers<ContextType>;
   ChannelEdge?: ChannelEdgeResolvers<ContextType>;
   InputError?: InputErrorResolvers<ContextType>;

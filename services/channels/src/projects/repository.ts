@@ -2,12 +2,13 @@ import type { Database } from '@tidings/db';
 import { enqueueOutbox } from '@tidings/db';
 import type { Page } from '@tidings/graphql';
 import {
+  ALL_PROJECTS,
   type ProjectChannelState,
   projectChannelStateKey,
   projectChannelStateSchema,
   stateTopics,
 } from '@tidings/state';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm';
 import { isChannelId } from '../channels/repository.ts';
 import { type ChannelRow, channels, outbox, type ProjectChannelRow, projectChannels } from '../db/schema.ts';
 
@@ -24,9 +25,21 @@ function toProjectChannelState(row: ProjectChannelRow): ProjectChannelState {
   });
 }
 
+const linkMessage = (row: ProjectChannelRow) => {
+  const state = toProjectChannelState(row);
+  return { topic: stateTopics.projectChannels, key: projectChannelStateKey(state), value: state };
+};
+
+const tombstone = (link: { tenantId: string; projectId: string; channelId: string }) => ({
+  topic: stateTopics.projectChannels,
+  key: projectChannelStateKey(link),
+  value: null,
+});
+
 /**
  * One tenant's project ↔ channel connections, published to `tidings.state.project-channels.v1` (a
- * tombstone when a connection is removed).
+ * tombstone when a connection is removed). The projectId ALL_PROJECTS is a tenant admin's "connect all":
+ * every project of the tenant, present and future.
  */
 export class ProjectChannelRepository {
   readonly #db: Database;
@@ -41,67 +54,147 @@ export class ProjectChannelRepository {
 
   /** Idempotent: connecting twice keeps the first connection (and publishes nothing new). */
   async connect(projectId: string, channelId: string): Promise<ConnectResult> {
-    if (!isChannelId(channelId)) return { kind: 'no-channel' };
-    const result = await this.#db.transaction(async (tx): Promise<ConnectResult> => {
-      // FOR SHARE: the channel cannot disappear between this check and the insert.
-      const [channel] = await tx
-        .select({ id: channels.id })
-        .from(channels)
-        .where(and(eq(channels.tenantId, this.#tenantId), eq(channels.id, channelId)))
-        .for('share');
-      if (!channel) return { kind: 'no-channel' };
-      const [inserted] = await tx
-        .insert(projectChannels)
-        .values({ tenantId: this.#tenantId, projectId, channelId })
-        .onConflictDoNothing()
-        .returning();
-      if (inserted) {
-        const state = toProjectChannelState(inserted);
-        await enqueueOutbox(tx, outbox, [
-          { topic: stateTopics.projectChannels, key: projectChannelStateKey(state), value: state },
-        ]);
-        return { kind: 'connected', link: inserted };
+    const result = await this.connectMany([projectId], channelId);
+    if (result === null) return { kind: 'no-channel' };
+    const [link] = result;
+    return { kind: link!.created ? 'connected' : 'already-connected', link: link!.row };
+  }
+
+  /**
+   * Connects each project to the channel in one transaction, publishing the new connections only; null
+   * when the tenant has no such channel.
+   */
+  async connectMany(
+    projectIds: readonly string[],
+    channelId: string,
+  ): Promise<Array<{ row: ProjectChannelRow; created: boolean }> | null> {
+    if (!isChannelId(channelId)) return null;
+    const result = await this.#db.transaction(async (tx) => {
+      if (!(await this.#lockChannel(tx, channelId))) return null;
+      const links: Array<{ row: ProjectChannelRow; created: boolean }> = [];
+      for (const projectId of projectIds) {
+        const [inserted] = await tx
+          .insert(projectChannels)
+          .values({ tenantId: this.#tenantId, projectId, channelId })
+          .onConflictDoNothing()
+          .returning();
+        if (inserted) {
+          links.push({ row: inserted, created: true });
+          continue;
+        }
+        const [existing] = await tx.select().from(projectChannels).where(this.#link(projectId, channelId));
+        links.push({ row: existing!, created: false });
       }
-      const [existing] = await tx.select().from(projectChannels).where(this.#link(projectId, channelId));
-      return { kind: 'already-connected', link: existing! };
+      const created = links.filter((link) => link.created);
+      if (created.length > 0)
+        await enqueueOutbox(
+          tx,
+          outbox,
+          created.map((link) => linkMessage(link.row)),
+        );
+      return links;
     });
-    if (result.kind === 'connected') this.#published();
+    if (result?.some((link) => link.created)) this.#published();
     return result;
   }
 
   /** Idempotent; returns whether a connection was removed (and a tombstone published). */
   async disconnect(projectId: string, channelId: string): Promise<boolean> {
-    if (!isChannelId(channelId)) return false;
+    return (await this.#disconnectWhere(channelId, [projectId])).length > 0;
+  }
+
+  /** Disconnects these projects (every connection of the channel when null); returns those removed. */
+  async disconnectMany(projectIds: readonly string[] | null, channelId: string): Promise<string[]> {
+    return this.#disconnectWhere(channelId, projectIds);
+  }
+
+  async #disconnectWhere(channelId: string, projectIds: readonly string[] | null): Promise<string[]> {
+    if (!isChannelId(channelId) || projectIds?.length === 0) return [];
+    const channel = and(
+      eq(projectChannels.tenantId, this.#tenantId),
+      eq(projectChannels.channelId, channelId),
+    );
     const removed = await this.#db.transaction(async (tx) => {
-      const deleted = await tx.delete(projectChannels).where(this.#link(projectId, channelId)).returning();
-      if (deleted.length === 0) return false;
-      await enqueueOutbox(tx, outbox, [
-        {
-          topic: stateTopics.projectChannels,
-          key: projectChannelStateKey({ tenantId: this.#tenantId, projectId, channelId }),
-          value: null,
-        },
-      ]);
-      return true;
+      const deleted = await tx
+        .delete(projectChannels)
+        .where(
+          projectIds === null ? channel : and(channel, inArray(projectChannels.projectId, [...projectIds])),
+        )
+        .returning();
+      if (deleted.length > 0) await enqueueOutbox(tx, outbox, deleted.map(tombstone));
+      return deleted.map((row) => row.projectId);
     });
-    if (removed) this.#published();
+    if (removed.length > 0) this.#published();
     return removed;
   }
 
-  /** The project's channels ordered by id, `page.limit + 1` of them. */
+  /**
+   * The project's channels ordered by id, `page.limit + 1` of them: those connected to it and those
+   * connected to every project.
+   */
   async channelsOf(projectId: string, page: Page<string>): Promise<ChannelRow[]> {
-    const project = and(
-      eq(projectChannels.tenantId, this.#tenantId),
-      eq(projectChannels.projectId, projectId),
-    );
-    const rows = await this.#db
-      .select({ channel: channels })
+    const connected = this.#db
+      .select({ channelId: projectChannels.channelId })
       .from(projectChannels)
-      .innerJoin(channels, eq(channels.id, projectChannels.channelId))
-      .where(page.after === null ? project : and(project, gt(channels.id, page.after)))
+      .where(
+        and(
+          eq(projectChannels.tenantId, this.#tenantId),
+          inArray(projectChannels.projectId, [projectId, ALL_PROJECTS]),
+        ),
+      );
+    const tenantChannels = and(eq(channels.tenantId, this.#tenantId), inArray(channels.id, connected));
+    return this.#db
+      .select()
+      .from(channels)
+      .where(page.after === null ? tenantChannels : and(tenantChannels, gt(channels.id, page.after)))
       .orderBy(asc(channels.id))
       .limit(page.limit + 1);
-    return rows.map((row) => row.channel);
+  }
+
+  /** The projects connected to the channel one by one, ordered by id, `page.limit + 1` of them. */
+  async projectsOf(channelId: string, page: Page<string>): Promise<string[]> {
+    const ofChannel = and(
+      eq(projectChannels.tenantId, this.#tenantId),
+      eq(projectChannels.channelId, channelId),
+      ne(projectChannels.projectId, ALL_PROJECTS),
+    );
+    const rows = await this.#db
+      .select({ projectId: projectChannels.projectId })
+      .from(projectChannels)
+      .where(page.after === null ? ofChannel : and(ofChannel, gt(projectChannels.projectId, page.after)))
+      .orderBy(asc(projectChannels.projectId))
+      .limit(page.limit + 1);
+    return rows.map((row) => row.projectId);
+  }
+
+  /** Which of these channels are connected to every project (for a batch loader). */
+  async connectedToAll(channelIds: string[]): Promise<Map<string, boolean>> {
+    const valid = channelIds.filter(isChannelId);
+    const rows =
+      valid.length === 0
+        ? []
+        : await this.#db
+            .select({ channelId: projectChannels.channelId })
+            .from(projectChannels)
+            .where(
+              and(
+                eq(projectChannels.tenantId, this.#tenantId),
+                eq(projectChannels.projectId, ALL_PROJECTS),
+                inArray(projectChannels.channelId, valid),
+              ),
+            );
+    const connected = new Set(rows.map((row) => row.channelId));
+    return new Map(channelIds.map((id) => [id, connected.has(id)]));
+  }
+
+  /** FOR SHARE: the channel cannot disappear between this check and the inserts. */
+  async #lockChannel(tx: Database, channelId: string): Promise<boolean> {
+    const [channel] = await tx
+      .select({ id: channels.id })
+      .from(channels)
+      .where(and(eq(channels.tenantId, this.#tenantId), eq(channels.id, channelId)))
+      .for('share');
+    return channel !== undefined;
   }
 
   #link(projectId: string, channelId: string) {

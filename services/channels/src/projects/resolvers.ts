@@ -1,24 +1,29 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import {
   canConfigureProjects,
   forbidden,
   InputErrorCode,
   InputProblems,
-  type PageArgs,
+  inputError,
+  isTenantAdmin,
   readPage,
   toConnection,
 } from '@tidings/graphql';
-import { channelKey, channelNode } from '../channels/resolvers.ts';
+import { ALL_PROJECTS } from '@tidings/state';
+import { channelKey, channelNode, projectNode } from '../channels/resolvers.ts';
 import { type ChannelsContext, tenantScope } from '../context.ts';
+import type {
+  ConnectAllProjectsPayload,
+  ProjectChannelInput,
+  ProjectChannelPayload,
+  Resolvers,
+} from '../generated/graphql.ts';
 
 const MAX_PROJECT_ID_LENGTH = 200;
 
-interface ProjectChannelInput {
-  projectId: string;
-  channelId: string;
-}
-
-/** Checks a connect/disconnect request: who may, and whether the ids can name anything. */
+/**
+ * Checks a connect/disconnect request: whether the ids can name anything, and who may. `*` is not a
+ * project: it would be the all-projects link, which only connectAllProjectsToChannel writes.
+ */
 function readProjectChannelInput(
   input: ProjectChannelInput,
   context: ChannelsContext,
@@ -26,6 +31,14 @@ function readProjectChannelInput(
 ) {
   const scope = tenantScope(context);
   const projectId = input.projectId.trim();
+  if (projectId === ALL_PROJECTS) {
+    problems.add(
+      ['projectId'],
+      `"${ALL_PROJECTS}" is not a project: use connectAllProjectsToChannel to connect every project`,
+      InputErrorCode.invalid,
+    );
+    return { scope, projectId, channelId: input.channelId.trim() };
+  }
   if (!canConfigureProjects(scope.claims, [projectId])) {
     throw forbidden(`only a tenant admin or an owner of project "${projectId}" can change its channels`);
   }
@@ -35,51 +48,103 @@ function readProjectChannelInput(
   return { scope, projectId, channelId: input.channelId.trim() };
 }
 
-const noChannel = (channelId: string) => ({
-  field: ['channelId'],
-  message: `no channel with id "${channelId}"`,
-  code: InputErrorCode.notFound,
+const noChannel = (channelId: string) =>
+  inputError(['channelId'], `no channel with id "${channelId}"`, InputErrorCode.notFound);
+
+const failed = (errors: ProjectChannelPayload['errors']): ProjectChannelPayload => ({
+  project: null,
+  channel: null,
+  errors,
 });
 
-export const projectResolvers: GraphQLResolverMap<ChannelsContext> = {
+const failedAll = (errors: ConnectAllProjectsPayload['errors']): ConnectAllProjectsPayload => ({
+  channel: null,
+  allProjects: false,
+  projects: [],
+  errors,
+});
+
+/**
+ * What a connect-all or disconnect-all caller acts on: a tenant admin on every project (the all-projects
+ * link), a project owner on the projects they own; anyone else is FORBIDDEN.
+ */
+function connectAllReach(context: ChannelsContext): { admin: true } | { admin: false; projectIds: string[] } {
+  const { claims } = tenantScope(context);
+  if (isTenantAdmin(claims)) return { admin: true };
+  const projectIds = [...new Set(claims.ownedProjectIds)].filter((id) => id !== ALL_PROJECTS);
+  if (projectIds.length === 0) {
+    throw forbidden('you own no project: only a tenant admin or a project owner can connect projects');
+  }
+  return { admin: false, projectIds };
+}
+
+export const projectResolvers: Resolvers<ChannelsContext> = {
   Mutation: {
-    connectProjectToChannel: async (
-      _: unknown,
-      args: { input: ProjectChannelInput },
-      context: ChannelsContext,
-    ) => {
+    connectProjectToChannel: async (_, args, context) => {
       const problems = new InputProblems();
       const { scope, projectId, channelId } = readProjectChannelInput(args.input, context, problems);
-      if (problems.any) return { project: null, channel: null, errors: problems.list };
+      if (problems.any) return failed(problems.list);
       const result = await scope.projectChannels.connect(projectId, channelId);
-      if (result.kind === 'no-channel')
-        return { project: null, channel: null, errors: [noChannel(channelId)] };
+      if (result.kind === 'no-channel') return failed([noChannel(channelId)]);
       const channel = await scope.loadChannel(channelId);
-      return { project: { id: projectId }, channel: channel && channelNode(channel), errors: [] };
+      return { project: projectNode(projectId), channel: channel && channelNode(channel), errors: [] };
     },
 
-    disconnectProjectFromChannel: async (
-      _: unknown,
-      args: { input: ProjectChannelInput },
-      context: ChannelsContext,
-    ) => {
+    disconnectProjectFromChannel: async (_, args, context) => {
       const problems = new InputProblems();
       const { scope, projectId, channelId } = readProjectChannelInput(args.input, context, problems);
-      if (problems.any) return { project: null, channel: null, errors: problems.list };
+      if (problems.any) return failed(problems.list);
       const channel = await scope.loadChannel(channelId);
-      if (!channel) return { project: null, channel: null, errors: [noChannel(channelId)] };
+      if (!channel) return failed([noChannel(channelId)]);
       await scope.projectChannels.disconnect(projectId, channelId);
-      return { project: { id: projectId }, channel: channelNode(channel), errors: [] };
+      return { project: projectNode(projectId), channel: channelNode(channel), errors: [] };
+    },
+
+    connectAllProjectsToChannel: async (_, { input }, context) => {
+      const reach = connectAllReach(context);
+      const scope = tenantScope(context);
+      const channelId = input.channelId.trim();
+      const links = await scope.projectChannels.connectMany(
+        reach.admin ? [ALL_PROJECTS] : reach.projectIds,
+        channelId,
+      );
+      if (links === null) return failedAll([noChannel(channelId)]);
+      const channel = await scope.loadChannel(channelId);
+      return {
+        channel: channel && channelNode(channel),
+        allProjects: reach.admin || (await scope.loadConnectedToAll(channelId)),
+        projects: reach.admin ? [] : reach.projectIds.map(projectNode),
+        errors: [],
+      };
+    },
+
+    disconnectAllProjectsFromChannel: async (_, { input }, context) => {
+      const reach = connectAllReach(context);
+      const scope = tenantScope(context);
+      const channelId = input.channelId.trim();
+      const channel = await scope.loadChannel(channelId);
+      if (!channel) return failedAll([noChannel(channelId)]);
+      // An admin removes every connection; an owner only their own projects' (never the admin's link).
+      const removed = await scope.projectChannels.disconnectMany(
+        reach.admin ? null : reach.projectIds,
+        channelId,
+      );
+      return {
+        channel: channelNode(channel),
+        allProjects: !reach.admin && (await scope.loadConnectedToAll(channelId)),
+        projects: removed.filter((id) => id !== ALL_PROJECTS).map(projectNode),
+        errors: [],
+      };
     },
   },
 
   Project: {
     // Projects live in the producers; any id names a project, whose channels are the caller tenant's.
-    __resolveReference: (reference: { id: string }, context: ChannelsContext) => {
+    __resolveReference: (reference, context) => {
       tenantScope(context);
-      return { id: reference.id };
+      return projectNode(reference.id);
     },
-    channels: async (project: { id: string }, args: PageArgs, context: ChannelsContext) => {
+    channels: async (project, args, context) => {
       const scope = tenantScope(context);
       const page = readPage(args, channelKey);
       return toConnection(

@@ -1,0 +1,132 @@
+import type { Database } from '@tidings/db';
+import { enqueueOutbox } from '@tidings/db';
+import type { Page } from '@tidings/graphql';
+import {
+  type NotificationServiceState,
+  notificationServiceStateKey,
+  notificationServiceStateSchema,
+  stateTopics,
+} from '@tidings/state';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { isChannelId } from '../channels/repository.ts';
+import { type NotificationServiceRow, notificationServices, outbox } from '../db/schema.ts';
+
+/** Ids are uuids: anything else names no service (and must not reach a uuid column). */
+export function isNotificationServiceId(value: string): boolean {
+  return isChannelId(value);
+}
+
+export interface NotificationServiceValues {
+  name: string;
+  description: string | null;
+  /** Channels of the tenant, already checked. */
+  channelIds: string[];
+  memberUserIds: string[];
+  enabled: boolean;
+}
+
+export function toNotificationServiceState(row: NotificationServiceRow): NotificationServiceState {
+  return notificationServiceStateSchema.parse({
+    tenantId: row.tenantId,
+    id: row.id,
+    name: row.name,
+    // The contract's description is a plain string: no description is an empty one.
+    description: row.description ?? '',
+    channelIds: row.channelIds,
+    memberUserIds: row.memberUserIds,
+    enabled: row.enabled,
+    updatedAt: row.updatedAt.toISOString(),
+  });
+}
+
+export function notificationServiceMessage(row: NotificationServiceRow) {
+  const state = toNotificationServiceState(row);
+  return { topic: stateTopics.notificationServices, key: notificationServiceStateKey(state), value: state };
+}
+
+/**
+ * One tenant's notification services. Every write stores the row and its state snapshot (for
+ * `tidings.state.notification-services.v1`, a tombstone on delete) in one transaction.
+ */
+export class NotificationServiceRepository {
+  readonly #db: Database;
+  readonly #tenantId: string;
+  readonly #published: () => void;
+
+  constructor(db: Database, tenantId: string, published: () => void) {
+    this.#db = db;
+    this.#tenantId = tenantId;
+    this.#published = published;
+  }
+
+  async findByIds(ids: string[]): Promise<Map<string, NotificationServiceRow>> {
+    const valid = ids.filter(isNotificationServiceId);
+    if (valid.length === 0) return new Map();
+    const rows = await this.#db
+      .select()
+      .from(notificationServices)
+      .where(and(eq(notificationServices.tenantId, this.#tenantId), inArray(notificationServices.id, valid)));
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** Services ordered by id, `page.limit + 1` of them. */
+  async list(page: Page<string>): Promise<NotificationServiceRow[]> {
+    const tenant = eq(notificationServices.tenantId, this.#tenantId);
+    return this.#db
+      .select()
+      .from(notificationServices)
+      .where(page.after === null ? tenant : and(tenant, gt(notificationServices.id, page.after)))
+      .orderBy(asc(notificationServices.id))
+      .limit(page.limit + 1);
+  }
+
+  async create(values: NotificationServiceValues): Promise<NotificationServiceRow> {
+    const row = await this.#db.transaction(async (tx) => {
+      const now = new Date();
+      const [inserted] = await tx
+        .insert(notificationServices)
+        .values({ tenantId: this.#tenantId, ...values, createdAt: now, updatedAt: now })
+        .returning();
+      await enqueueOutbox(tx, outbox, [notificationServiceMessage(inserted!)]);
+      return inserted!;
+    });
+    this.#published();
+    return row;
+  }
+
+  /** null when the tenant has no such service. */
+  async update(id: string, values: NotificationServiceValues): Promise<NotificationServiceRow | null> {
+    if (!isNotificationServiceId(id)) return null;
+    const row = await this.#db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(notificationServices)
+        .set({ ...values, updatedAt: new Date() })
+        .where(this.#one(id))
+        .returning();
+      if (!updated) return null;
+      await enqueueOutbox(tx, outbox, [notificationServiceMessage(updated)]);
+      return updated;
+    });
+    if (row) this.#published();
+    return row;
+  }
+
+  /** Whether a service was deleted (and a tombstone published). */
+  async delete(id: string): Promise<boolean> {
+    if (!isNotificationServiceId(id)) return false;
+    const deleted = await this.#db.transaction(async (tx) => {
+      const [removed] = await tx.delete(notificationServices).where(this.#one(id)).returning();
+      if (!removed) return false;
+      await enqueueOutbox(tx, outbox, [
+        { topic: stateTopics.notificationServices, key: notificationServiceStateKey(removed), value: null },
+      ]);
+      return true;
+    });
+    if (deleted) this.#published();
+    return deleted;
+  }
+
+  #one(id: string) {
+    return and(eq(notificationServices.tenantId, this.#tenantId), eq(notificationServices.id, id));
+  }
+}
