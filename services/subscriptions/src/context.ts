@@ -1,14 +1,21 @@
 import type { Claims } from '@tidings/auth';
 import type { Database } from '@tidings/db';
 import { createBatchLoader, requireClaims } from '@tidings/graphql';
-import type { RuleRow } from './db/schema.ts';
+import type { RuleRow, TemplateRow } from './db/schema.ts';
 import { RuleRepository } from './rules/repository.ts';
+import { SettingsRepository } from './settings/repository.ts';
+import { TemplateRepository } from './templates/repository.ts';
+import { WatchRepository } from './watches/repository.ts';
 
 /** A caller signed in to a tenant, with repositories bound to that tenant. */
 export interface TenantScope {
   claims: Claims;
   rules: RuleRepository;
+  templates: TemplateRepository;
+  watches: WatchRepository;
+  settings: SettingsRepository;
   loadRule(id: string): Promise<RuleRow | null>;
+  loadTemplate(id: string): Promise<TemplateRow | null>;
 }
 
 export interface SubscriptionsContext {
@@ -20,9 +27,18 @@ export function createContextBuilder(db: Database, published: () => void) {
   return (claims: Claims | null): SubscriptionsContext => {
     if (!claims) return { claims: null, scope: null };
     const rules = new RuleRepository(db, claims.tenantId, published);
+    const templates = new TemplateRepository(db, claims.tenantId, published);
     return {
       claims,
-      scope: { claims, rules, loadRule: createBatchLoader((ids: string[]) => rules.findByIds(ids)) },
+      scope: {
+        claims,
+        rules,
+        templates,
+        watches: new WatchRepository(db, claims.tenantId, published),
+        settings: new SettingsRepository(db, claims.tenantId, published),
+        loadRule: createBatchLoader((ids: string[]) => rules.findByIds(ids)),
+        loadTemplate: createBatchLoader((ids: string[]) => templates.findByIds(ids)),
+      },
     };
   };
 }

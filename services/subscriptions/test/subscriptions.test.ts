@@ -172,7 +172,7 @@ describe('rules', () => {
       channelIds: [],
     });
     expect(noChannels.data?.createRule.errors).toEqual([
-      { field: ['channelIds'], message: 'give at least one channel', code: 'REQUIRED' },
+      { field: ['channelIds'], message: 'give at least one channel or notification service', code: 'REQUIRED' },
     ]);
   });
 

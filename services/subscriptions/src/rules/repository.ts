@@ -4,14 +4,11 @@ import type { Page } from '@tidings/graphql';
 import { type RuleState, ruleStateKey, ruleStateSchema, stateTopics } from '@tidings/state';
 import { and, arrayContains, asc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { outbox, type RuleRow, rules } from '../db/schema.ts';
+import { isUuid } from '../values.ts';
 import type { NewRule } from './validation.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Rule ids are uuids; anything else names no rule (and must not reach a uuid column). */
-export function isRuleId(value: string): boolean {
-  return UUID.test(value);
-}
+export const isRuleId = isUuid;
 
 export function toRuleState(row: RuleRow): RuleState {
   // Parsing is the contract check: a rule the dispatcher would reject never reaches the outbox.
@@ -24,6 +21,11 @@ export function toRuleState(row: RuleRow): RuleState {
     roles: row.roles,
     userIds: row.userIds,
     channelIds: row.channelIds,
+    serviceIds: row.serviceIds,
+    statuses: row.statuses,
+    steps: row.steps,
+    templateId: row.templateId,
+    mentionAll: row.mentionAll,
     excludeActor: row.excludeActor,
     enabled: row.enabled,
     updatedAt: row.updatedAt.toISOString(),
@@ -86,13 +88,22 @@ export class RuleRepository {
     return row;
   }
 
+  /** Replaces every field of a rule; null when there is none with that id in this tenant. */
+  async update(id: string, rule: NewRule): Promise<RuleRow | null> {
+    return this.#update(id, { ...rule });
+  }
+
   /** The updated rule, or null when there is none with that id in this tenant. */
   async setEnabled(id: string, enabled: boolean): Promise<RuleRow | null> {
+    return this.#update(id, { enabled });
+  }
+
+  async #update(id: string, changes: Partial<NewRule>): Promise<RuleRow | null> {
     if (!isRuleId(id)) return null;
     const row = await this.#db.transaction(async (tx) => {
       const [updated] = await tx
         .update(rules)
-        .set({ enabled, updatedAt: new Date() })
+        .set({ ...changes, updatedAt: new Date() })
         .where(this.#byId(id))
         .returning();
       if (updated) await this.#publish(tx, updated);

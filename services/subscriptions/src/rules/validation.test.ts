@@ -1,20 +1,26 @@
 import { InputProblems } from '@tidings/graphql';
 import { describe, expect, it } from 'vitest';
-import { readCreateRuleInput, splitEventTypes } from './validation.ts';
+import { mergeRuleUpdate, type NewRule, readRuleInput, splitEventTypes } from './validation.ts';
 
 const CHANNEL = '5a0c9a3e-2b0c-4f57-9d5e-0d7f1c8b9e11';
+const TEMPLATE = '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6';
 
-describe('readCreateRuleInput', () => {
+describe('readRuleInput', () => {
   it('normalises a valid rule to state values', () => {
     const problems = new InputProblems();
-    const rule = readCreateRuleInput(
+    const rule = readRuleInput(
       {
         name: ' Ops ',
         projectIds: ['p1', ' p1 '],
         eventTypes: ['created', 'statusChanged'],
         customEventTypes: ['pipeline.failed'],
+        statuses: [' pending approval ', 'pending approval'],
+        steps: ['review'],
         roles: ['assignees', 'assignees'],
         channelIds: [CHANNEL.toUpperCase()],
+        serviceIds: ['svc-1'],
+        templateId: TEMPLATE.toUpperCase(),
+        mentionAll: true,
       },
       problems,
     );
@@ -23,9 +29,14 @@ describe('readCreateRuleInput', () => {
       name: 'Ops',
       projectIds: ['p1'],
       eventTypes: ['created', 'statusChanged', 'custom:pipeline.failed'],
+      statuses: ['pending approval'],
+      steps: ['review'],
       roles: ['assignees'],
       userIds: [],
       channelIds: [CHANNEL],
+      serviceIds: ['svc-1'],
+      templateId: TEMPLATE,
+      mentionAll: true,
       excludeActor: true,
       enabled: true,
     });
@@ -33,8 +44,16 @@ describe('readCreateRuleInput', () => {
 
   it('names every bad field', () => {
     const problems = new InputProblems();
-    const rule = readCreateRuleInput(
-      { name: '', projectIds: [], customEventTypes: ['bad type'], channelIds: ['nope'], userIds: [] },
+    const rule = readRuleInput(
+      {
+        name: '',
+        projectIds: [],
+        customEventTypes: ['bad type'],
+        statuses: [''],
+        channelIds: ['nope'],
+        userIds: [],
+        templateId: 'not-a-template',
+      },
       problems,
     );
     expect(rule).toBeUndefined();
@@ -42,15 +61,60 @@ describe('readCreateRuleInput', () => {
       [['name'], 'REQUIRED'],
       [['projectIds'], 'REQUIRED'],
       [['customEventTypes', '0'], 'INVALID'],
+      [['statuses', '0'], 'INVALID'],
       [['roles'], 'REQUIRED'],
       [['channelIds', '0'], 'INVALID'],
+      [['templateId'], 'NOT_FOUND'],
     ]);
   });
 
-  it('needs at least one event type and one channel', () => {
+  it('needs at least one event type, and a channel or a service', () => {
     const problems = new InputProblems();
-    readCreateRuleInput({ name: 'x', roles: ['creator'], channelIds: [] }, problems);
+    readRuleInput({ name: 'x', roles: ['creator'], channelIds: [] }, problems);
     expect(problems.list.map((p) => p.field)).toEqual([['eventTypes'], ['channelIds']]);
+    const servicesOnly = new InputProblems();
+    const rule = readRuleInput(
+      { name: 'x', roles: ['creator'], eventTypes: ['created'], serviceIds: ['svc-1'] },
+      servicesOnly,
+    );
+    expect(servicesOnly.list).toEqual([]);
+    expect(rule).toMatchObject({ channelIds: [], serviceIds: ['svc-1'] });
+  });
+});
+
+describe('mergeRuleUpdate', () => {
+  const current: NewRule = {
+    name: 'Ops',
+    projectIds: ['p1'],
+    eventTypes: ['created', 'custom:alarm.fired'],
+    statuses: [],
+    steps: [],
+    roles: ['assignees'],
+    userIds: [],
+    channelIds: [CHANNEL],
+    serviceIds: [],
+    templateId: TEMPLATE,
+    mentionAll: false,
+    excludeActor: true,
+    enabled: true,
+  };
+
+  it('keeps fields left out or null, and clears projectIds and templateId on an explicit null', () => {
+    const merged = mergeRuleUpdate(current, {
+      name: null,
+      statuses: ['done'],
+      templateId: null,
+      projectIds: null,
+    });
+    expect(merged).toMatchObject({
+      name: 'Ops',
+      eventTypes: ['created'],
+      customEventTypes: ['alarm.fired'],
+      statuses: ['done'],
+      templateId: null,
+      projectIds: null,
+    });
+    expect(mergeRuleUpdate(current, {})).toMatchObject({ templateId: TEMPLATE, projectIds: ['p1'] });
   });
 });
 
