@@ -172,7 +172,11 @@ describe('rules', () => {
       channelIds: [],
     });
     expect(noChannels.data?.createRule.errors).toEqual([
-      { field: ['channelIds'], message: 'give at least one channel or notification service', code: 'REQUIRED' },
+      {
+        field: ['channelIds'],
+        message: 'give at least one channel or notification service',
+        code: 'REQUIRED',
+      },
     ]);
   });
 
