@@ -40,6 +40,7 @@ beforeAll(async () => {
     database: { url: database.url },
     kafka: { brokers },
     claimsSecret: SECRET,
+    outcomesConsumerGroup: uniqueName('identity-outcomes-test'),
     logger: silentLogger,
   });
   const { url } = await service.start();

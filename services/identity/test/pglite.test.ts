@@ -17,6 +17,7 @@ const service = createIdentityService({
   database: { pgliteDataDir: dataDir },
   kafka: { brokers },
   claimsSecret: SECRET,
+  outcomesConsumerGroup: uniqueName('identity-outcomes-pglite-test'),
   logger: silentLogger,
 });
 
