@@ -2,13 +2,23 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Keyring } from '@tidings/crypto';
 import { type DatabaseHandle, type DatabaseOptions, migrateDatabase, openDatabase } from '@tidings/db';
+import type { RunningSubgraphServer } from '@tidings/graphql';
 import { createKafka, ensureTopics, kafkaNames } from '@tidings/kafka';
-import type { StateTopicName } from '@tidings/state';
+import {
+  identityOutcomesTopic as defaultIdentityOutcomesTopic,
+  type IdentityOutcome,
+  identityOutcomeKey,
+  type StateTopicName,
+} from '@tidings/state';
+import type { IdentityResolver } from './explain/explain.ts';
+import { createStateOnlyIdentityResolver } from './explain/interim-directory.ts';
+import { startDeliveriesSubgraph } from './graphql/server.ts';
 import { type Vendor, vendors } from './jobs.ts';
 import { DeliveryLedger } from './ledger/repository.ts';
 import { createLogger, errorMessage } from './log.ts';
 import { createRouter, type Router } from './routing/router.ts';
 import { createChannelHandler, type ProviderEndpoints } from './sending/handlers.ts';
+import * as identitiesModule from './sending/identities.ts';
 import type { RetryPolicy } from './sending/retry-policy.ts';
 import { type ChannelHandler, createSender, type Sender } from './sending/sender.ts';
 import { createStateMaterialiser } from './state/materialiser.ts';
@@ -34,7 +44,23 @@ export interface DispatcherConfig {
   retryPolicy?: RetryPolicy;
   /** /healthz and /readyz; omit to serve none (tests). */
   health?: { host: string; port: number };
+  /** The `deliveries` subgraph (explainEvent), served once the state has caught up; omit to serve none. */
+  graphql?: { host: string; port: number; claimsSecret: string };
+  /** Where what is learnt about people on platforms goes; default `identityOutcomesTopic`. */
+  identityOutcomesTopic?: string;
 }
+
+/** The sending side's identity directory (sending/identities.ts), shared by the senders and explain. */
+type IdentityDirectoryFactory = (options: {
+  state: StateStore;
+  keyring: Keyring;
+  endpoints: ProviderEndpoints;
+  publish(outcome: IdentityOutcome): Promise<void>;
+}) => IdentityResolver;
+// Written in parallel by the sending side: read by name so the dispatcher runs while it is not there yet.
+const createIdentityDirectory = (
+  identitiesModule as unknown as { createIdentityDirectory?: IdentityDirectoryFactory }
+).createIdentityDirectory;
 
 export type DispatcherStatus = 'waiting' | 'ready' | 'unhealthy' | 'stopped';
 
@@ -54,6 +80,32 @@ export function createDispatcher(config: DispatcherConfig) {
   let healthServer: Server | undefined;
   const workers: Array<Router | Sender> = [];
   let handler: ChannelHandler | undefined;
+  let subgraph: RunningSubgraphServer | undefined;
+  const outcomesTopic = config.identityOutcomesTopic ?? defaultIdentityOutcomesTopic;
+  // Idempotent: a retried send must not make the identity subgraph see an outcome twice out of order.
+  const outcomeProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  let outcomeProducerConnected = false;
+
+  async function publishIdentityOutcome(outcome: IdentityOutcome, traceparent?: string): Promise<void> {
+    await outcomeProducer.send({
+      topic: outcomesTopic,
+      messages: [
+        {
+          key: identityOutcomeKey(outcome),
+          value: JSON.stringify(outcome),
+          headers: { 'content-type': 'application/json', ...(traceparent && { traceparent }) },
+        },
+      ],
+    });
+  }
+  const identities: IdentityResolver = createIdentityDirectory
+    ? createIdentityDirectory({
+        state,
+        keyring: config.keyring,
+        endpoints: config.providers,
+        publish: (outcome) => publishIdentityOutcome(outcome),
+      })
+    : createStateOnlyIdentityResolver(state);
 
   async function startHealthServer(options: { host: string; port: number }): Promise<void> {
     healthServer = createServer((request, response) => {
@@ -79,7 +131,10 @@ export function createDispatcher(config: DispatcherConfig) {
     status: () => status,
     /** The database handle, for tests that read the ledger. */
     database: () => database,
-    async start(): Promise<void> {
+    /** The directory explain and the senders find people with. */
+    identities,
+    /** Resolves with the deliveries subgraph's URL (null when not served) once everything runs. */
+    async start(): Promise<{ graphqlUrl: string | null }> {
       if (config.health) await startHealthServer(config.health);
       try {
         database = await openDatabase(config.database);
@@ -88,12 +143,15 @@ export function createDispatcher(config: DispatcherConfig) {
           ...Object.values(config.stateTopics).map((topic) => ({ topic, compacted: true })),
           { topic: names.ticketEvents, partitions: config.topicPartitions },
           { topic: names.ticketEventsDlq },
+          { topic: outcomesTopic, compacted: true },
           ...vendors.flatMap((vendor) => [
             { topic: names.deliveries(vendor), partitions: config.topicPartitions },
             { topic: names.retry(vendor), partitions: config.topicPartitions },
             { topic: names.dlq(vendor) },
           ]),
         ]);
+        await outcomeProducer.connect();
+        outcomeProducerConnected = true;
         await materialiser.start();
         // Routing before the rules and channels are known would silently drop notifications.
         await materialiser.caughtUp();
@@ -110,7 +168,9 @@ export function createDispatcher(config: DispatcherConfig) {
             }),
           );
         }
-        handler = createChannelHandler({ state, keyring: config.keyring, endpoints: config.providers });
+        // Not a literal: the handler takes the directory once the sending side's version lands.
+        const handlerOptions = { state, keyring: config.keyring, endpoints: config.providers, identities };
+        handler = createChannelHandler(handlerOptions);
         for (const vendor of config.components.senders) {
           workers.push(
             createSender({
@@ -125,8 +185,12 @@ export function createDispatcher(config: DispatcherConfig) {
           );
         }
         for (const worker of workers) await worker.start();
+        // Explaining before the rules and channels are known would answer "nobody".
+        if (config.graphql)
+          subgraph = await startDeliveriesSubgraph({ ...config.graphql, state, identities });
         status = 'ready';
-        log.info('dispatcher ready', { components: config.components });
+        log.info('dispatcher ready', { components: config.components, graphqlUrl: subgraph?.url ?? null });
+        return { graphqlUrl: subgraph?.url ?? null };
       } catch (error) {
         status = 'unhealthy';
         log.error('dispatcher failed to start', { error: errorMessage(error) });
@@ -135,7 +199,9 @@ export function createDispatcher(config: DispatcherConfig) {
     },
     async stop(): Promise<void> {
       // In parallel: each consumer's leaving its group takes seconds, and they are independent.
+      await subgraph?.stop().catch(() => {});
       await Promise.all(workers.map((worker) => worker.stop().catch(() => {})));
+      if (outcomeProducerConnected) await outcomeProducer.disconnect().catch(() => {});
       await materialiser.stop().catch(() => {});
       await handler?.close();
       await database?.close();

@@ -20,6 +20,7 @@ describe('dispatcher environment', () => {
       wecom: { baseUrl: 'https://qyapi.weixin.qq.com' },
       timeoutMs: 10_000,
     });
+    expect(config.graphql).toEqual({ host: '127.0.0.1', port: 4004, claimsSecret: expect.any(String) });
   });
 
   it('runs a sender alone', () => {
@@ -40,6 +41,7 @@ describe('dispatcher environment', () => {
     const production = { NODE_ENV: 'production', KAFKA_BROKERS: 'k:9092' };
     expect(() => loadDispatcherConfig(production)).toThrow(/TIDINGS_KEYRING: required in production/);
     expect(() => loadDispatcherConfig(production)).toThrow(/DATABASE_URL: required in production/);
+    expect(() => loadDispatcherConfig(production)).toThrow(/GATEWAY_CLAIMS_SECRET: required in production/);
     expect(() => loadDispatcherConfig({ ...production, TIDINGS_KEYRING: DEVELOPMENT_KEYRING_TEXT })).toThrow(
       /TIDINGS_KEYRING: contains the public development key/,
     );

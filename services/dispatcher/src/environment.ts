@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { DEVELOPMENT_CLAIMS_SECRET } from '@tidings/auth';
 import {
   developmentKeyring,
   envFields,
@@ -40,12 +41,29 @@ const schema = z
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     HEALTH_HOST: envFields.host,
     HEALTH_PORT: envFields.port(4100),
+    /** The `deliveries` subgraph (explainEvent); DELIVERIES_URL on the gateway points here. */
+    GRAPHQL_HOST: envFields.host,
+    GRAPHQL_PORT: envFields.port(4004),
+    GATEWAY_CLAIMS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV !== 'production') return;
     const keyringProblem = productionKeyringProblem(env.TIDINGS_KEYRING);
     if (keyringProblem)
       context.addIssue({ code: 'custom', path: ['TIDINGS_KEYRING'], message: keyringProblem });
+    if (!env.GATEWAY_CLAIMS_SECRET)
+      context.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_CLAIMS_SECRET'],
+        message: 'required in production',
+      });
+    if (env.GATEWAY_CLAIMS_SECRET === DEVELOPMENT_CLAIMS_SECRET) {
+      context.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_CLAIMS_SECRET'],
+        message: 'is the public development secret; refused in production',
+      });
+    }
     if (!env.DATABASE_URL) {
       context.addIssue({
         code: 'custom',
@@ -78,5 +96,10 @@ export function loadDispatcherConfig(
       timeoutMs: parsed.PROVIDER_TIMEOUT_MS,
     },
     health: { host: parsed.HEALTH_HOST, port: parsed.HEALTH_PORT },
+    graphql: {
+      host: parsed.GRAPHQL_HOST,
+      port: parsed.GRAPHQL_PORT,
+      claimsSecret: parsed.GATEWAY_CLAIMS_SECRET ?? DEVELOPMENT_CLAIMS_SECRET,
+    },
   };
 }

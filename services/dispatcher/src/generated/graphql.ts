@@ -1,0 +1,593 @@
+// Generated from schema.graphql by scripts/generate-resolver-types.ts. Do not edit.
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant, as ISO 8601 with a time zone (2026-11-22T08:30:00.000Z). */
+  DateTime: { input: string; output: string; }
+  link__Import: { input: unknown; output: unknown; }
+  federation__FieldSet: { input: unknown; output: unknown; }
+  federation__Scope: { input: unknown; output: unknown; }
+  federation__Policy: { input: unknown; output: unknown; }
+  _Any: { input: unknown; output: unknown; }
+};
+
+/** What the dispatcher answers about deliveries. */
+export type Query = {
+  __typename?: 'Query';
+  /** Who would be notified of this event, through which channel, and why each other person would not. Nothing is sent. Tenant admins, and owners of the event's project. */
+  explainEvent: EventExplanation;
+};
+
+
+/** What the dispatcher answers about deliveries. */
+export type QueryExplainEventArgs = {
+  event: SampleEventInput;
+};
+
+/** How the dispatcher would route one event: the same decision it takes when the event really arrives. */
+export type EventExplanation = {
+  __typename?: 'EventExplanation';
+  /** The event type as rules see it, e.g. commentAdded or custom:pipeline.failed. */
+  eventType: Scalars['String']['output'];
+  /** Every rule of the tenant covering the event's project, matched or not. */
+  rules: Array<RuleExplanation>;
+  /** One entry per channel message that would go out (a group post, or one per person). */
+  notifications: Array<ExplainedNotification>;
+  /** People named by the ticket or a rule who would not be told through some channel, and why. */
+  skippedPeople: Array<SkippedPerson>;
+  /** Channels of matching rules that would send nothing, and why. */
+  skippedChannels: Array<SkippedChannel>;
+};
+
+/** Whether one rule matches the event. */
+export type RuleExplanation = {
+  __typename?: 'RuleExplanation';
+  /** The rule. */
+  rule: Rule;
+  /** Whether the rule matches the event. */
+  matched: Scalars['Boolean']['output'];
+  /** Why not, when not matched. */
+  reason: Maybe<RuleMismatch>;
+  /** The mismatch in words, e.g. which status the rule wants. */
+  detail: Maybe<Scalars['String']['output']>;
+};
+
+/** Why a rule does not match an event. */
+export type RuleMismatch =
+  /** The rule is switched off. */
+  | 'DISABLED'
+  /** The rule is for other event types. */
+  | 'EVENT_TYPE'
+  /** The ticket's status after the change is not one the rule filters on. */
+  | 'STATUS_FILTER'
+  /** The ticket's current workflow step is not one the rule filters on. */
+  | 'STEP_FILTER';
+
+/** A message that would go out. */
+export type ExplainedNotification = {
+  __typename?: 'ExplainedNotification';
+  /** The channel it goes through. */
+  channel: Channel;
+  /** GROUP: one post to a group or endpoint; PERSON: a message to one person. */
+  audience: NotificationAudience;
+  /** PERSON: who receives it. */
+  user: Maybe<User>;
+  /** PERSON: their id on the platform (DingTalk userid, Lark open_id, WeCom userid, email). */
+  platformUserId: Maybe<Scalars['String']['output']>;
+  /** GROUP: people @-mentioned by phone. */
+  mentioned: Array<User>;
+  /** GROUP: whether @all is added. */
+  mentionAll: Scalars['Boolean']['output'];
+  /** The matching rules that send through this channel. */
+  rules: Array<Rule>;
+};
+
+/** Whom a notification is addressed to. */
+export type NotificationAudience =
+  /** One post to a group or endpoint. */
+  | 'GROUP'
+  /** A message to one person. */
+  | 'PERSON';
+
+/** A person who would not be told, through one channel or at all. */
+export type SkippedPerson = {
+  __typename?: 'SkippedPerson';
+  /** The person's id, also when Tidings has no profile for it. */
+  userId: Scalars['ID']['output'];
+  /** The person; null when the id names nobody in Tidings. */
+  user: Maybe<User>;
+  /** null when the person is skipped on every channel (e.g. the actor). */
+  channel: Maybe<Channel>;
+  /** Why they are not told. */
+  reason: PersonSkipReason;
+  /** For people, e.g. +84901234567 is not registered in DingTalk for this app; contact your project owner. */
+  detail: Scalars['String']['output'];
+};
+
+/** Why a person is not told. */
+export type PersonSkipReason =
+  /** They caused the event, and the rule does not notify the actor. */
+  | 'IS_ACTOR'
+  /** They muted the event's project. */
+  | 'MUTED_PROJECT'
+  /** They muted this event type. */
+  | 'MUTED_EVENT_TYPE'
+  /** They muted this channel. */
+  | 'MUTED_CHANNEL'
+  /** They unfollowed the ticket or its project, so are not one of its watchers. */
+  | 'UNFOLLOWED'
+  /** Named, but not in Tidings: no profile. */
+  | 'UNKNOWN_USER'
+  /** The channel's platform does not know their phone or email. */
+  | 'NOT_ON_PLATFORM'
+  /** Their profile lacks the phone or email the channel needs (to reach them, or to @-mention them). */
+  | 'NO_CONTACT_POINT'
+  /** Looking them up on the platform failed (credentials, permissions, rate limit). */
+  | 'PLATFORM_ERROR';
+
+/** A channel of a matching rule that would send nothing. */
+export type SkippedChannel = {
+  __typename?: 'SkippedChannel';
+  /** The channel id the rule names. */
+  channelId: Scalars['ID']['output'];
+  /** The channel; null when the id names no channel of the tenant. */
+  channel: Maybe<Channel>;
+  /** The matching rule naming the channel (directly or through a notification service). */
+  rule: Rule;
+  /** Why it sends nothing. */
+  reason: ChannelSkipReason;
+  /** The reason in words. */
+  detail: Scalars['String']['output'];
+};
+
+/** Why a channel of a matching rule sends nothing. */
+export type ChannelSkipReason =
+  /** No channel of the tenant has this id. */
+  | 'UNKNOWN_CHANNEL'
+  /** The channel is configured but not enabled. */
+  | 'CHANNEL_DISABLED'
+  /** The tenant switched off this kind of channel. */
+  | 'KIND_DISABLED'
+  /** The channel is not connected to the event's project. */
+  | 'PROJECT_NOT_CONNECTED'
+  /** The channel comes from a notification service that is not enabled. */
+  | 'SERVICE_DISABLED'
+  /** A per-person channel with nobody left to message. */
+  | 'NO_RECIPIENTS';
+
+/** A notification rule (owned by the subscriptions subgraph). */
+export type Rule = {
+  __typename?: 'Rule';
+  /** The rule's id. */
+  id: Scalars['ID']['output'];
+};
+
+/** A channel (owned by the channels subgraph). */
+export type Channel = {
+  __typename?: 'Channel';
+  /** The channel's id. */
+  id: Scalars['ID']['output'];
+};
+
+/** A person (owned by the identity subgraph). */
+export type User = {
+  __typename?: 'User';
+  /** The person's id. */
+  id: Scalars['ID']['output'];
+};
+
+/** Ticket events rules match, people mute and sample events name. Custom change types (alarms, pipelines) are strings beside it, e.g. pipeline.failed. */
+export type EventType =
+  /** A ticket was created. */
+  | 'TICKET_CREATED'
+  /** A comment was added to a ticket. */
+  | 'COMMENT_ADDED'
+  /** Assignees were added to or removed from a ticket. */
+  | 'ASSIGNEES_CHANGED'
+  /** A ticket's status changed. */
+  | 'STATUS_CHANGED'
+  /** A ticket moved to another workflow step. */
+  | 'WORKFLOW_STEP_CHANGED';
+
+/** An event to try rules or templates on, shaped like the TicketEvent producers send. Nothing is sent. */
+export type SampleEventInput = {
+  /** The change, for built-in events; leave null for a custom event. */
+  eventType?: InputMaybe<EventType>;
+  /** The custom change type (alarms, pipelines), e.g. pipeline.failed; leave null for built-in events. */
+  customType?: InputMaybe<Scalars['String']['input']>;
+  /** The project the ticket belongs to. */
+  projectId: Scalars['ID']['input'];
+  /** Who caused the event. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** The actor's display name; default: their Tidings name. */
+  actorName?: InputMaybe<Scalars['String']['input']>;
+  /** The ticket as the producer would snapshot it. */
+  ticket: SampleTicketInput;
+  /** The comment, for COMMENT_ADDED. */
+  commentBody?: InputMaybe<Scalars['String']['input']>;
+  /** The previous status, for STATUS_CHANGED. */
+  fromStatus?: InputMaybe<Scalars['String']['input']>;
+  /** The new status, for STATUS_CHANGED. */
+  toStatus?: InputMaybe<Scalars['String']['input']>;
+  /** The previous workflow step's name, for WORKFLOW_STEP_CHANGED. */
+  fromStep?: InputMaybe<Scalars['String']['input']>;
+  /** People added, for ASSIGNEES_CHANGED. */
+  addedAssigneeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** People removed, for ASSIGNEES_CHANGED. */
+  removedAssigneeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Free-form attributes templates can show, e.g. PIPELINE_NAME. */
+  attributes?: InputMaybe<Array<AttributeInput>>;
+  /** When it happened; default now. */
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A ticket snapshot in a sample event. */
+export type SampleTicketInput = {
+  /** The producer's ticket id. */
+  id: Scalars['ID']['input'];
+  /** Human key, e.g. OPS-12. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The ticket's title. */
+  title: Scalars['String']['input'];
+  /** Absolute link to the ticket. */
+  url?: InputMaybe<Scalars['String']['input']>;
+  /** Path appended to the tenant's ticket URL prefix when there is no url. */
+  path?: InputMaybe<Scalars['String']['input']>;
+  /** Status after the change. */
+  status?: InputMaybe<Scalars['String']['input']>;
+  /** Priority. */
+  priority?: InputMaybe<Scalars['String']['input']>;
+  /** Who created the ticket. */
+  creatorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Current assignees. */
+  assigneeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The producer's watchers. */
+  watcherIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Current workflow step id. */
+  stepId?: InputMaybe<Scalars['String']['input']>;
+  /** Current workflow step name. */
+  stepName?: InputMaybe<Scalars['String']['input']>;
+  /** Assignees of the current workflow step. */
+  stepAssigneeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** A free-form attribute of an event. */
+export type AttributeInput = {
+  /** Attribute name, e.g. PIPELINE_NAME. */
+  key: Scalars['String']['input'];
+  /** Attribute value. */
+  value: Scalars['String']['input'];
+};
+
+export type Link__Purpose =
+  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
+  | 'SECURITY'
+  /** `EXECUTION` features provide metadata necessary for operation execution. */
+  | 'EXECUTION';
+
+
+
+export type ResolverTypeWrapper<T> = T | Promise<T>;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  EventExplanation: ResolverTypeWrapper<EventExplanation>;
+  RuleExplanation: ResolverTypeWrapper<RuleExplanation>;
+  RuleMismatch: RuleMismatch;
+  ExplainedNotification: ResolverTypeWrapper<ExplainedNotification>;
+  NotificationAudience: NotificationAudience;
+  SkippedPerson: ResolverTypeWrapper<SkippedPerson>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  PersonSkipReason: PersonSkipReason;
+  SkippedChannel: ResolverTypeWrapper<SkippedChannel>;
+  ChannelSkipReason: ChannelSkipReason;
+  Rule: ResolverTypeWrapper<Rule>;
+  Channel: ResolverTypeWrapper<Channel>;
+  User: ResolverTypeWrapper<User>;
+  EventType: EventType;
+  SampleEventInput: SampleEventInput;
+  SampleTicketInput: SampleTicketInput;
+  AttributeInput: AttributeInput;
+  link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
+  link__Purpose: Link__Purpose;
+  federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
+  federation__Scope: ResolverTypeWrapper<Scalars['federation__Scope']['output']>;
+  federation__Policy: ResolverTypeWrapper<Scalars['federation__Policy']['output']>;
+  _Any: ResolverTypeWrapper<Scalars['_Any']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  DateTime: Scalars['DateTime']['output'];
+  Query: Record<PropertyKey, never>;
+  EventExplanation: EventExplanation;
+  RuleExplanation: RuleExplanation;
+  ExplainedNotification: ExplainedNotification;
+  SkippedPerson: SkippedPerson;
+  ID: Scalars['ID']['output'];
+  SkippedChannel: SkippedChannel;
+  Rule: Rule;
+  Channel: Channel;
+  User: User;
+  SampleEventInput: SampleEventInput;
+  SampleTicketInput: SampleTicketInput;
+  AttributeInput: AttributeInput;
+  link__Import: Scalars['link__Import']['output'];
+  federation__FieldSet: Scalars['federation__FieldSet']['output'];
+  federation__Scope: Scalars['federation__Scope']['output'];
+  federation__Policy: Scalars['federation__Policy']['output'];
+  _Any: Scalars['_Any']['output'];
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+};
+
+export type LinkDirectiveArgs = {
+  url?: Maybe<Scalars['String']['input']>;
+  as?: Maybe<Scalars['String']['input']>;
+  for?: Maybe<Link__Purpose>;
+  import?: Maybe<Array<Maybe<Scalars['link__Import']['input']>>>;
+};
+
+export type LinkDirectiveResolver<Result, Parent, ContextType = unknown, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__RequiresDirectiveArgs = {
+  fields: Scalars['federation__FieldSet']['input'];
+};
+
+export type Federation__RequiresDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__RequiresDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ProvidesDirectiveArgs = {
+  fields: Scalars['federation__FieldSet']['input'];
+};
+
+export type Federation__ProvidesDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__ProvidesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ExternalDirectiveArgs = { };
+
+export type Federation__ExternalDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__ExternalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ExtendsDirectiveArgs = { };
+
+export type Federation__ExtendsDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__InaccessibleDirectiveArgs = { };
+
+export type Federation__InaccessibleDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ShareableDirectiveArgs = { };
+
+export type ShareableDirectiveResolver<Result, Parent, ContextType = unknown, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__OverrideDirectiveArgs = {
+  from: Scalars['String']['input'];
+  label?: Maybe<Scalars['String']['input']>;
+};
+
+export type Federation__OverrideDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__TagDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type Federation__TagDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ComposeDirectiveDirectiveArgs = {
+  name?: Maybe<Scalars['String']['input']>;
+};
+
+export type Federation__ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__InterfaceObjectDirectiveArgs = { };
+
+export type Federation__InterfaceObjectDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__InterfaceObjectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__AuthenticatedDirectiveArgs = { };
+
+export type Federation__AuthenticatedDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__RequiresScopesDirectiveArgs = {
+  scopes: Array<Array<Scalars['federation__Scope']['input']>>;
+};
+
+export type Federation__RequiresScopesDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__PolicyDirectiveArgs = {
+  policies: Array<Array<Scalars['federation__Policy']['input']>>;
+};
+
+export type Federation__PolicyDirectiveResolver<Result, Parent, ContextType = unknown, Args = Federation__PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type QueryResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  explainEvent?: Resolver<ResolversTypes['EventExplanation'], ParentType, ContextType, RequireFields<QueryExplainEventArgs, 'event'>>;
+};
+
+export type EventExplanationResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['EventExplanation'] = ResolversParentTypes['EventExplanation']> = {
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['RuleExplanation']>, ParentType, ContextType>;
+  notifications?: Resolver<Array<ResolversTypes['ExplainedNotification']>, ParentType, ContextType>;
+  skippedPeople?: Resolver<Array<ResolversTypes['SkippedPerson']>, ParentType, ContextType>;
+  skippedChannels?: Resolver<Array<ResolversTypes['SkippedChannel']>, ParentType, ContextType>;
+};
+
+export type RuleExplanationResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['RuleExplanation'] = ResolversParentTypes['RuleExplanation']> = {
+  rule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType>;
+  matched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['RuleMismatch']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ExplainedNotificationResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ExplainedNotification'] = ResolversParentTypes['ExplainedNotification']> = {
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['NotificationAudience'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  platformUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mentioned?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  mentionAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType>;
+};
+
+export type SkippedPersonResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['SkippedPerson'] = ResolversParentTypes['SkippedPerson']> = {
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['PersonSkipReason'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SkippedChannelResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['SkippedChannel'] = ResolversParentTypes['SkippedChannel']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  channel?: Resolver<Maybe<ResolversTypes['Channel']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ChannelSkipReason'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RuleResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['Rule'] = ResolversParentTypes['Rule']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ChannelResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['Channel'] = ResolversParentTypes['Channel']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
+  name: 'link__Import';
+}
+
+export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
+  name: 'federation__FieldSet';
+}
+
+export interface Federation__ScopeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Scope'], any> {
+  name: 'federation__Scope';
+}
+
+export interface Federation__PolicyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Policy'], any> {
+  name: 'federation__Policy';
+}
+
+export interface _AnyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['_Any'], any> {
+  name: '_Any';
+}
+
+export type Resolvers<ContextType = unknown> = {
+  DateTime?: GraphQLScalarType;
+  Query?: QueryResolvers<ContextType>;
+  EventExplanation?: EventExplanationResolvers<ContextType>;
+  RuleExplanation?: RuleExplanationResolvers<ContextType>;
+  ExplainedNotification?: ExplainedNotificationResolvers<ContextType>;
+  SkippedPerson?: SkippedPersonResolvers<ContextType>;
+  SkippedChannel?: SkippedChannelResolvers<ContextType>;
+  Rule?: RuleResolvers<ContextType>;
+  Channel?: ChannelResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  link__Import?: GraphQLScalarType;
+  federation__FieldSet?: GraphQLScalarType;
+  federation__Scope?: GraphQLScalarType;
+  federation__Policy?: GraphQLScalarType;
+  _Any?: GraphQLScalarType;
+};
+
+export type DirectiveResolvers<ContextType = unknown> = {
+  link?: LinkDirectiveResolver<any, any, ContextType>;
+  federation__requires?: Federation__RequiresDirectiveResolver<any, any, ContextType>;
+  federation__provides?: Federation__ProvidesDirectiveResolver<any, any, ContextType>;
+  federation__external?: Federation__ExternalDirectiveResolver<any, any, ContextType>;
+  federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
+  federation__inaccessible?: Federation__InaccessibleDirectiveResolver<any, any, ContextType>;
+  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
+  federation__override?: Federation__OverrideDirectiveResolver<any, any, ContextType>;
+  federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
+  federation__composeDirective?: Federation__ComposeDirectiveDirectiveResolver<any, any, ContextType>;
+  federation__interfaceObject?: Federation__InterfaceObjectDirectiveResolver<any, any, ContextType>;
+  federation__authenticated?: Federation__AuthenticatedDirectiveResolver<any, any, ContextType>;
+  federation__requiresScopes?: Federation__RequiresScopesDirectiveResolver<any, any, ContextType>;
+  federation__policy?: Federation__PolicyDirectiveResolver<any, any, ContextType>;
+};
