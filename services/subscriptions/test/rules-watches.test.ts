@@ -52,6 +52,7 @@ beforeAll(async () => {
         format: 'MARKDOWN',
         locale: 'en',
         title: 'Pipeline',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a Tidings template variable
         body: 'Pipeline ${attributes.PIPELINE_NAME}',
       },
     },

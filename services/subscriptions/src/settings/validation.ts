@@ -23,14 +23,22 @@ export interface SettingsPatch {
   defaultTimeZone?: string | null;
 }
 
-/** The IANA name of a time zone (case as given is accepted: `asia/ho_chi_minh`), or null. */
+const KNOWN_ZONES = new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));
+
+/**
+ * An IANA time zone as the tenant wrote it (case corrected: `asia/ho_chi_minh` → `Asia/Ho_Chi_Minh`), or
+ * null when there is no such zone. ICU would rename some (Asia/Ho_Chi_Minh → Asia/Saigon); people
+ * recognise the name they chose, so it is kept.
+ */
 export function canonicalTimeZone(zone: string): string | null {
-  if (zone.trim() === '') return null;
+  const trimmed = zone.trim();
+  if (trimmed === '') return null;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone.trim() }).resolvedOptions().timeZone;
+    new Intl.DateTimeFormat('en', { timeZone: trimmed });
   } catch {
     return null;
   }
+  return KNOWN_ZONES.get(trimmed.toLowerCase()) ?? trimmed;
 }
 
 function readUrlPrefix(value: string, problems: InputProblems): string | null {
