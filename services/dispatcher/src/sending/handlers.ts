@@ -7,11 +7,13 @@ import {
   type DeliveryOutcome,
 } from '@tidings/providers';
 import type { DeliveryJob } from '../jobs.ts';
+import { createLogger } from '../log.ts';
 import { renderDingTalkRobotMarkdown } from '../rendering/dingtalk-robot.ts';
 import { renderLarkBotCard } from '../rendering/lark-bot.ts';
 import { renderWebhookEvent } from '../rendering/webhook.ts';
 import { renderWeComRobotText } from '../rendering/wecom-robot.ts';
 import type { StateStore } from '../state/store.ts';
+import { createIdentityDirectory, type IdentityDirectory } from './identities.ts';
 import { createPersonalDelivery } from './personal.ts';
 import { channelGone, prepareJob } from './prepare.ts';
 import type { ChannelHandler } from './sender.ts';
@@ -35,9 +37,15 @@ export function createChannelHandler(options: {
   state: StateStore;
   keyring: Keyring;
   endpoints: ProviderEndpoints;
+  /**
+   * Where per-person channels find people. Optional only while the dispatcher is being moved onto it:
+   * without one, lookups still happen but their outcomes are published nowhere (logged once).
+   */
+  identities?: IdentityDirectory;
 }): ChannelHandler {
   const { state, keyring, endpoints } = options;
-  const personal = createPersonalDelivery(options);
+  const identities = options.identities ?? unpublishedDirectory(options);
+  const personal = createPersonalDelivery({ ...options, identities });
   const timeout = { timeoutMs: endpoints.timeoutMs };
   const dingtalkRobot = createDingTalkRobotClient({ baseUrl: endpoints.dingtalk.baseUrl, ...timeout });
   const lark = createLarkClient({
@@ -101,4 +109,13 @@ export function createChannelHandler(options: {
       }
     },
   };
+}
+
+function unpublishedDirectory(options: {
+  state: StateStore;
+  keyring: Keyring;
+  endpoints: ProviderEndpoints;
+}) {
+  createLogger('sending').warn('no identity directory given: identity outcomes will not be published');
+  return createIdentityDirectory({ ...options, publish: async () => {} });
 }

@@ -5,7 +5,6 @@ import {
   createSmtpClient,
   createWeComClient,
   type DeliveryOutcome,
-  platformMobile,
   TokenCache,
 } from '@tidings/providers';
 import type { ChannelState, UserState } from '@tidings/state';
@@ -18,7 +17,7 @@ import {
 } from '../rendering/personal.ts';
 import type { StateStore } from '../state/store.ts';
 import type { ProviderEndpoints } from './handlers.ts';
-import { type Identity, IdentityCache, noContact, notOnPlatform } from './identities.ts';
+import { type IdentityDirectory, type IdentityResolution, undeliveredFor } from './identities.ts';
 import { channelGone, prepareJob } from './prepare.ts';
 
 /** One person a per-person job is for, with the id of their own delivery (and ledger row). */
@@ -42,8 +41,9 @@ export function createPersonalDelivery(options: {
   state: StateStore;
   keyring: Keyring;
   endpoints: ProviderEndpoints;
+  identities: IdentityDirectory;
 }) {
-  const { state, keyring, endpoints } = options;
+  const { state, keyring, endpoints, identities } = options;
   const timeout = { timeoutMs: endpoints.timeoutMs };
   // One token cache for every app: keys are vendor-prefixed; one fetch per app per token lifetime.
   const tokenCache = new TokenCache();
@@ -60,31 +60,22 @@ export function createPersonalDelivery(options: {
   });
   const wecom = createWeComClient({ baseUrl: endpoints.wecom.baseUrl, tokenCache, ...timeout });
   const smtp = createSmtpClient({ connectionTimeoutMs: endpoints.timeoutMs });
-  const identities = new IdentityCache();
   const open = (sealed: string) => openSecret(keyring, sealed);
 
+  /** Each person's id on the channel's platform, through the directory (hand-set, cached or looked up). */
   async function resolve(
     channel: ChannelState,
     people: UserState[],
-    lookup: (person: UserState) => Promise<Identity>,
-  ): Promise<Map<string, Identity>> {
-    const result = new Map<string, Identity>();
-    for (const person of people) {
-      const key = `${channel.id}/${person.phone ?? ''}/${person.email ?? ''}`;
-      let identity = identities.get(key);
-      if (!identity) {
-        identity = await lookup(person);
-        identities.set(key, identity);
-      }
-      result.set(person.id, identity);
-    }
+  ): Promise<Map<string, IdentityResolution>> {
+    const result = new Map<string, IdentityResolution>();
+    for (const person of people) result.set(person.id, await identities.resolve(channel, person));
     return result;
   }
 
   /** Sends to everyone with an identity; everyone else gets the reason they were not reached. */
   async function sendToResolved(
     people: PersonalDelivery[],
-    found: Map<string, Identity>,
+    found: Map<string, IdentityResolution>,
     send: (
       platformIds: string[],
       deliveryIdOf: (platformId: string) => string,
@@ -100,8 +91,8 @@ export function createPersonalDelivery(options: {
           code: 'person-unknown',
           reason: 'Tidings has no profile for this person',
         });
-      } else if (!identity.ok) outcomes.set(person.userId, identity.outcome);
-      else userOf.set(identity.platformId, person);
+      } else if (identity.status !== 'linked') outcomes.set(person.userId, undeliveredFor(identity));
+      else userOf.set(identity.platformUserId, person);
     }
     if (userOf.size === 0) return outcomes;
     const sent = await send([...userOf.keys()], (platformId) => userOf.get(platformId)!.deliveryId);
@@ -130,14 +121,7 @@ export function createPersonalDelivery(options: {
           agentId: config.agentId,
           robotCode: config.robotCode,
         };
-        const found = await resolve(channel, recipients, async (person) => {
-          if (!person.phone) return noContact('phone', 'DingTalk');
-          const result = await dingtalk.lookupUserIdByMobile(credentials, person.phone);
-          if (result.kind === 'found') return { ok: true, platformId: result.userid };
-          if (result.kind === 'not-found')
-            return notOnPlatform(`phone ${person.phone}`, 'DingTalk', result.reason);
-          return { ok: false, outcome: result.outcome };
-        });
+        const found = await resolve(channel, recipients);
         return sendToResolved(people, found, async (userIds) => {
           const message = renderDingTalkWorkNotification(description, occurredAt);
           const results =
@@ -153,25 +137,7 @@ export function createPersonalDelivery(options: {
       }
       case 'lark-app': {
         const app = { appId: config.appId, appSecret: open(config.appSecret), baseUrl: config.host };
-        const found = await resolve(channel, recipients, async (person) => {
-          if (!person.email && !person.phone) return noContact('phone or email', 'Lark/Feishu');
-          // Either may be the one registered in Lark: ask for both in one call, take whichever is found.
-          const lookup = await lark.lookupOpenIds(app, {
-            emails: person.email ? [person.email] : [],
-            mobiles: person.phone ? [person.phone] : [],
-          });
-          if (!lookup.ok) return { ok: false, outcome: lookup.outcome };
-          for (const result of lookup.results) {
-            if (result.result === 'found') return { ok: true, platformId: result.openId };
-          }
-          const contact = [person.email, person.phone].filter(Boolean).join(' or ');
-          const first = lookup.results[0];
-          return notOnPlatform(
-            contact,
-            'Lark/Feishu',
-            first && first.result !== 'found' ? first.reason : 'not found',
-          );
-        });
+        const found = await resolve(channel, recipients);
         return sendToResolved(people, found, async (openIds, deliveryIdOf) => {
           const message = renderLarkAppCard(description, occurredAt);
           const outcomes = new Map<string, DeliveryOutcome>();
@@ -193,19 +159,7 @@ export function createPersonalDelivery(options: {
           safe: config.safe,
           ...(config.proxyUrl && { proxyUrl: config.proxyUrl }),
         };
-        const found = await resolve(channel, recipients, async (person) => {
-          const lookup = person.phone
-            ? { mobile: platformMobile(person.phone) }
-            : person.email
-              ? { email: person.email }
-              : null;
-          if (!lookup) return noContact('phone or email', 'WeCom');
-          const result = await wecom.lookupUserId(credentials, lookup);
-          if (result.kind === 'found') return { ok: true, platformId: result.userid };
-          if (result.kind === 'not_found')
-            return notOnPlatform(person.phone ?? person.email ?? '', 'WeCom', result.reason);
-          return { ok: false, outcome: result.outcome };
-        });
+        const found = await resolve(channel, recipients);
         return sendToResolved(people, found, async (userIds) => {
           const sent = await wecom.sendAppMessage(credentials, {
             touser: userIds,
@@ -229,11 +183,14 @@ export function createPersonalDelivery(options: {
         const outcomes = new Map<string, DeliveryOutcome>();
         for (const { userId, deliveryId } of people) {
           const email = recipients.find((r) => r.id === userId)?.email;
-          const identity = email ? undefined : noContact('email address');
           outcomes.set(
             userId,
-            identity && !identity.ok
-              ? identity.outcome
+            !email
+              ? {
+                  kind: 'permanent',
+                  code: 'no-contact-point',
+                  reason: "no email address on the person's Tidings profile",
+                }
               : await smtp.send(credentials, renderEmail(description, occurredAt, email!), {
                   idempotencyKey: deliveryId,
                 }),
