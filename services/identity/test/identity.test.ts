@@ -29,6 +29,21 @@ const UPDATE_USER = `mutation($id: ID!, $input: UpdateUserInput!) {
 const USER = `query($id: ID!) { user(id: $id) { ${USER_FIELDS} } }`;
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name } } }`;
 
+// Shared with the subscriptions and deliveries subgraphs character for character, so composition merges it.
+const EVENT_TYPE_SDL = `"Ticket events rules match, people mute and sample events name. Custom change types (alarms, pipelines) are strings beside it, e.g. pipeline.failed."
+enum EventType {
+  "A ticket was created."
+  TICKET_CREATED
+  "A comment was added to a ticket."
+  COMMENT_ADDED
+  "Assignees were added to or removed from a ticket."
+  ASSIGNEES_CHANGED
+  "A ticket's status changed."
+  STATUS_CHANGED
+  "A ticket moved to another workflow step."
+  WORKFLOW_STEP_CHANGED
+}`;
+
 let database: TestDatabase;
 let service: SubgraphService;
 let request: ReturnType<typeof subgraphClient>;
@@ -58,6 +73,7 @@ describe('schema', () => {
     expect(sdl.startsWith('extend schema @link(url: "https://specs.apollo.dev/federation/v2.7"')).toBe(true);
     expect(sdl).toContain(INPUT_ERROR_SDL);
     expect(sdl).toContain(PAGE_INFO_SDL);
+    expect(sdl).toContain(EVENT_TYPE_SDL);
   });
 });
 

@@ -63,6 +63,13 @@ export function identityOutcomesConsumer(options: {
     return {
       async start() {
         await ensureTopics(kafka, [{ topic: identityOutcomesTopic, compacted: true }]);
+        // kafkajs restarts the consumer after a crash (a write that kept failing, say); say so.
+        consumer.on(consumer.events.CRASH, ({ payload }) =>
+          logger.error('the identity outcomes consumer crashed', {
+            ...describeError(payload.error),
+            restart: payload.restart,
+          }),
+        );
         await consumer.connect();
         await consumer.subscribe({ topic: identityOutcomesTopic, fromBeginning: true });
         await consumer.run({
