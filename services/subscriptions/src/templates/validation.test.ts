@@ -44,7 +44,7 @@ describe('readTemplateInput', () => {
         body: 'b',
       },
       problems,
-      () => [{ field: 'body', code: 'unknown-variable', message: 'unknown variable ${ticket.titel}' }],
+      () => [{ field: 'body', code: 'unknown-variable', message: 'unknown variable ticket.titel' }],
     );
     expect(template).toBeUndefined();
     expect(problems.list.map((p) => [p.field, p.code])).toEqual([
