@@ -152,6 +152,7 @@ beforeAll(async () => {
     topicPartitions: 2,
     kafkaPrefix: prefix,
     stateTopics,
+    identityOutcomesTopic: `${prefix}identity-outcomes`,
     // Real backoff and platform hints, with time shrunk a thousandfold: a 10-minute throttle takes 0.6 s.
     retryPolicy: { maxAttempts: 3, baseDelaySeconds: 1, maxDelaySeconds: 3600, delayScale: 0.001 },
     providers: {
