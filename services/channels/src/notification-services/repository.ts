@@ -9,7 +9,12 @@ import {
 } from '@tidings/state';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { isChannelId } from '../channels/repository.ts';
-import { type NotificationServiceRow, notificationServices, outbox } from '../db/schema.ts';
+import { channels, type NotificationServiceRow, notificationServices, outbox } from '../db/schema.ts';
+
+/** A write, or the given channel ids the tenant does not have (a channel deleted meanwhile). */
+export type ServiceWrite =
+  | { kind: 'written'; row: NotificationServiceRow }
+  | { kind: 'unknown-channels'; ids: string[] };
 
 /** Ids are uuids: anything else names no service (and must not reach a uuid column). */
 export function isNotificationServiceId(value: string): boolean {
@@ -80,24 +85,28 @@ export class NotificationServiceRepository {
       .limit(page.limit + 1);
   }
 
-  async create(values: NotificationServiceValues): Promise<NotificationServiceRow> {
-    const row = await this.#db.transaction(async (tx) => {
+  async create(values: NotificationServiceValues): Promise<ServiceWrite> {
+    const result = await this.#db.transaction(async (tx): Promise<ServiceWrite> => {
+      const missing = await this.#lockChannels(tx, values.channelIds);
+      if (missing.length > 0) return { kind: 'unknown-channels', ids: missing };
       const now = new Date();
       const [inserted] = await tx
         .insert(notificationServices)
         .values({ tenantId: this.#tenantId, ...values, createdAt: now, updatedAt: now })
         .returning();
       await enqueueOutbox(tx, outbox, [notificationServiceMessage(inserted!)]);
-      return inserted!;
+      return { kind: 'written', row: inserted! };
     });
-    this.#published();
-    return row;
+    if (result.kind === 'written') this.#published();
+    return result;
   }
 
   /** null when the tenant has no such service. */
-  async update(id: string, values: NotificationServiceValues): Promise<NotificationServiceRow | null> {
+  async update(id: string, values: NotificationServiceValues): Promise<ServiceWrite | null> {
     if (!isNotificationServiceId(id)) return null;
-    const row = await this.#db.transaction(async (tx) => {
+    const result = await this.#db.transaction(async (tx): Promise<ServiceWrite | null> => {
+      const missing = await this.#lockChannels(tx, values.channelIds);
+      if (missing.length > 0) return { kind: 'unknown-channels', ids: missing };
       const [updated] = await tx
         .update(notificationServices)
         .set({ ...values, updatedAt: new Date() })
@@ -105,10 +114,28 @@ export class NotificationServiceRepository {
         .returning();
       if (!updated) return null;
       await enqueueOutbox(tx, outbox, [notificationServiceMessage(updated)]);
-      return updated;
+      return { kind: 'written', row: updated };
     });
-    if (row) this.#published();
-    return row;
+    if (result?.kind === 'written') this.#published();
+    return result;
+  }
+
+  /**
+   * FOR SHARE: a channel cannot be deleted between this check and the write (deleteChannel removes it
+   * from services, but only from those already stored). Returns the ids that are not the tenant's.
+   */
+  async #lockChannels(tx: Database, channelIds: readonly string[]): Promise<string[]> {
+    const valid = channelIds.filter(isChannelId);
+    const found =
+      valid.length === 0
+        ? []
+        : await tx
+            .select({ id: channels.id })
+            .from(channels)
+            .where(and(eq(channels.tenantId, this.#tenantId), inArray(channels.id, valid)))
+            .for('share');
+    const known = new Set(found.map((row) => row.id));
+    return channelIds.filter((id) => !known.has(id));
   }
 
   /** Whether a service was deleted (and a tombstone published). */

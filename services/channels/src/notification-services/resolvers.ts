@@ -61,6 +61,13 @@ const failed = (errors: NotificationServicePayload['errors']): NotificationServi
   errors,
 });
 
+/** A channel deleted between the check and the write: reported like any unknown channel id. */
+function goneChannels(givenIds: readonly string[], missing: readonly string[]) {
+  const problems = new InputProblems();
+  unknownChannelProblems(givenIds, new Set(givenIds.filter((id) => !missing.includes(id.trim()))), problems);
+  return problems.list;
+}
+
 const noService = (id: string) =>
   inputError(['id'], `no notification service with id "${id}" in this tenant`, InputErrorCode.notFound);
 
@@ -85,14 +92,15 @@ export const notificationServiceResolvers: Resolvers<ChannelsContext> = {
       const checked = checkNotificationServiceInput(input, problems);
       if (checked.channelIds) await checkChannelsExist(scope, input.channelIds, problems);
       if (problems.any || checked.name === undefined || !checked.channelIds) return failed(problems.list);
-      const row = await scope.notificationServices.create({
+      const written = await scope.notificationServices.create({
         name: checked.name,
         description: checked.description ?? null,
         channelIds: checked.channelIds,
         memberUserIds: checked.memberUserIds ?? [],
         enabled: checked.enabled ?? true,
       });
-      return { notificationService: serviceNode(row), errors: [] };
+      if (written.kind === 'unknown-channels') return failed(goneChannels(input.channelIds, written.ids));
+      return { notificationService: serviceNode(written.row), errors: [] };
     },
 
     updateNotificationService: async (_, { input }, context) => {
@@ -110,9 +118,12 @@ export const notificationServiceResolvers: Resolvers<ChannelsContext> = {
         memberUserIds: checked.memberUserIds ?? existing.memberUserIds,
         enabled: checked.enabled ?? existing.enabled,
       };
-      const row = await scope.notificationServices.update(existing.id, values);
-      if (!row) return failed([noService(input.id)]);
-      return { notificationService: serviceNode(row), errors: [] };
+      const written = await scope.notificationServices.update(existing.id, values);
+      if (!written) return failed([noService(input.id)]);
+      if (written.kind === 'unknown-channels') {
+        return failed(goneChannels(input.channelIds ?? existing.channelIds, written.ids));
+      }
+      return { notificationService: serviceNode(written.row), errors: [] };
     },
 
     deleteNotificationService: async (_, { input }, context) => {
