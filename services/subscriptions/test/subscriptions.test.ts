@@ -4,6 +4,7 @@ import { INPUT_ERROR_SDL, PAGE_INFO_SDL, type SubgraphService } from '@tidings/g
 import { readStateMessages, silentLogger, subgraphClient } from '@tidings/graphql/testing';
 import { ruleStateSchema, stateTopics } from '@tidings/state';
 import { createTestDatabase, type TestDatabase, testInfrastructure, uniqueName } from '@tidings/testkit';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubscriptionsService, SUBSCRIPTIONS_SDL_PATH } from '../src/service.ts';
 
@@ -79,6 +80,39 @@ describe('schema', () => {
     expect(sdl.startsWith('extend schema @link(url: "https://specs.apollo.dev/federation/v2.7"')).toBe(true);
     expect(sdl).toContain(INPUT_ERROR_SDL);
     expect(sdl).toContain(PAGE_INFO_SDL);
+  });
+
+  it('describes every type, field, argument and enum value it owns', () => {
+    const sdl = readFileSync(SUBSCRIPTIONS_SDL_PATH, 'utf8');
+    // InputError and PageInfo are shared character for character with the other subgraphs.
+    const shared = new Set(['InputError', 'PageInfo']);
+    const undescribed: string[] = [];
+    for (const definition of parse(sdl).definitions) {
+      if (!('name' in definition) || !definition.name || shared.has(definition.name.value)) continue;
+      const typeName = definition.name.value;
+      const isRoot = typeName === 'Query' || typeName === 'Mutation';
+      if (!isRoot && !('description' in definition && definition.description)) undescribed.push(typeName);
+      const members = [
+        ...('fields' in definition ? (definition.fields ?? []) : []),
+        ...('values' in definition ? (definition.values ?? []) : []),
+      ];
+      for (const member of members) {
+        if (!member.description) undescribed.push(`${typeName}.${member.name.value}`);
+        for (const argument of 'arguments' in member ? (member.arguments ?? []) : []) {
+          if (!argument.description)
+            undescribed.push(`${typeName}.${member.name.value}(${argument.name.value})`);
+        }
+      }
+    }
+    expect(undescribed).toEqual([]);
+  });
+
+  it('uses DateTime for every timestamp', () => {
+    const sdl = readFileSync(SUBSCRIPTIONS_SDL_PATH, 'utf8');
+    expect(sdl).toMatch(/^scalar DateTime$/m);
+    expect(
+      sdl.match(/(createdAt|updatedAt|occurredAt): (\w+)/g)?.filter((f) => !f.endsWith('DateTime')),
+    ).toEqual([]);
   });
 });
 
