@@ -28,6 +28,9 @@ export function createContextBuilder(db: Database, published: () => void) {
     if (!claims) return { claims: null, scope: null };
     const rules = new RuleRepository(db, claims.tenantId, published);
     const templates = new TemplateRepository(db, claims.tenantId, published);
+    // Uuids are case-insensitive; the loaders key by the lower-case form the database returns.
+    const loadRule = createBatchLoader((ids: string[]) => rules.findByIds(ids));
+    const loadTemplate = createBatchLoader((ids: string[]) => templates.findByIds(ids));
     return {
       claims,
       scope: {
@@ -36,8 +39,8 @@ export function createContextBuilder(db: Database, published: () => void) {
         templates,
         watches: new WatchRepository(db, claims.tenantId, published),
         settings: new SettingsRepository(db, claims.tenantId, published),
-        loadRule: createBatchLoader((ids: string[]) => rules.findByIds(ids)),
-        loadTemplate: createBatchLoader((ids: string[]) => templates.findByIds(ids)),
+        loadRule: (id) => loadRule(id.toLowerCase()),
+        loadTemplate: (id) => loadTemplate(id.toLowerCase()),
       },
     };
   };

@@ -104,7 +104,7 @@ async function preview(
         problems.add([problem.field], problem.message, problem.code);
       }
       chosen = { ...text, format, locale, source: 'rule' };
-    } else {
+    } else if (sample.ok) {
       const templates = (await scope.templates.overrides()).map(toTemplateState);
       chosen = {
         ...engine.chooseTemplate({ templates, templateId: null, eventType, format, locale }),
