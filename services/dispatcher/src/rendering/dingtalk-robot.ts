@@ -1,25 +1,24 @@
 import { type DingTalkRobotMarkdownMessage, platformMobile } from '@tidings/providers';
 import type { UserState } from '@tidings/state';
-import { type EventDescription, withKeyword } from './describe.ts';
+import { type Render, withKeyword, withMentions } from './message.ts';
 
-/** A DingTalk group robot's markdown message, mentioning recipients by mobile. */
+/**
+ * A DingTalk group robot's markdown message. Mentions go in `at` (mobiles, @all) and, because DingTalk only
+ * renders a mention whose @mobile is also in the text, in the text: through `${mentions}`, or on a line of
+ * their own when the template leaves it out (seed 004: "@mobile … or all").
+ */
 export function renderDingTalkRobotMarkdown(
-  description: EventDescription,
-  recipients: UserState[],
-  keywords: string[],
+  render: Render,
+  recipients: readonly UserState[],
+  options: { mentionAll: boolean; keywords: readonly string[] },
 ): DingTalkRobotMarkdownMessage {
   const mobiles = recipients.flatMap((user) => (user.phone ? [platformMobile(user.phone)] : []));
-  const heading = description.ticketUrl
-    ? `[${description.ticketName}](${description.ticketUrl})`
-    : description.ticketName;
-  const lines = [`#### ${heading}`, '', description.headline];
-  if (description.status) lines.push('', `Status: ${description.status}`);
-  // DingTalk only renders a mention whose @mobile also appears in the text.
-  if (mobiles.length > 0) lines.push('', mobiles.map((m) => `@${m}`).join(' '));
+  const tokens = [...mobiles.map((mobile) => `@${mobile}`), ...(options.mentionAll ? ['@all'] : [])];
+  const message = render(tokens.join(' '));
   return {
     msgtype: 'markdown',
-    title: description.title,
-    text: withKeyword(lines.join('\n'), description.title, keywords),
-    at: { atMobiles: mobiles, isAtAll: false },
+    title: message.title,
+    text: withKeyword(withMentions(message.body, tokens), message.title, options.keywords),
+    at: { atMobiles: mobiles, isAtAll: options.mentionAll },
   };
 }

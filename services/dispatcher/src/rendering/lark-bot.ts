@@ -1,24 +1,32 @@
 import type { LarkMessage } from '@tidings/providers';
 import type { UserState } from '@tidings/state';
-import { type EventDescription, withKeyword } from './describe.ts';
+import { type Render, viewTicketLabel, withKeyword, withMentions } from './message.ts';
+
+/** A person a group message is for, with their Lark open_id when Tidings knows it (set by hand or imported). */
+export interface LarkRecipient {
+  user: UserState;
+  openId: string | null;
+}
 
 /**
  * A Lark/Feishu custom bot message: an interactive card, because markdown in a text message shows raw.
- * Custom bots can @mention only by open_id, which only an app can look up; until a channel links a bot to
- * an app, recipients are named rather than mentioned.
+ * A custom bot mentions only by open_id and cannot look one up: people whose open_id Tidings knows are
+ * `<at>`-mentioned, the others named; @all when a rule asks for it.
  */
 export function renderLarkBotCard(
-  description: EventDescription,
-  recipients: UserState[],
-  keywords: string[],
+  render: Render,
+  recipients: readonly LarkRecipient[],
+  options: { mentionAll: boolean; keywords: readonly string[]; locale: string },
 ): LarkMessage {
-  const lines = [description.headline];
-  if (description.status) lines.push(`Status: ${description.status}`);
-  if (recipients.length > 0) lines.push(`For: ${recipients.map((user) => user.name).join(', ')}`);
+  const tokens = [
+    ...recipients.map(({ user, openId }) => (openId ? `<at id=${openId}></at>` : `@${user.name}`)),
+    ...(options.mentionAll ? ['<at id=all></at>'] : []),
+  ];
+  const message = render(tokens.join(' '));
   return {
     type: 'card',
-    title: description.title,
-    markdown: withKeyword(lines.join('\n\n'), description.title, keywords),
-    ...(description.ticketUrl && { ticketUrl: description.ticketUrl, buttonText: 'View ticket' }),
+    title: message.title,
+    markdown: withKeyword(withMentions(message.body, tokens), message.title, options.keywords),
+    ...(message.ticketUrl && { ticketUrl: message.ticketUrl, buttonText: viewTicketLabel(options.locale) }),
   };
 }

@@ -1,87 +1,64 @@
-import type { DingTalkWorkMessage, LarkMessage, SmtpMessage, WeComAppMessage } from '@tidings/providers';
-import { type EventDescription, plainText } from './describe.ts';
+import {
+  type DingTalkRobotOtoMessage,
+  type DingTalkWorkMessage,
+  type LarkMessage,
+  type SmtpMessage,
+  uniqueWorkNotificationText,
+  type WeComAppMessage,
+} from '@tidings/providers';
+import { type RenderedMessage, viewTicketLabel } from './message.ts';
 
 /**
- * Messages to one person. DingTalk work notifications silently drop identical content sent to the same
- * person twice in a day, so each carries the event's time.
+ * Messages to one person, from a template rendered in their language and time zone (`${mentions}` stays
+ * empty: nobody is mentioned in a message to themselves).
+ *
+ * DingTalk work notifications silently drop identical content sent to the same person twice in a day, so
+ * each ends with the event's time unless the template already shows it.
  */
-function body(description: EventDescription, occurredAt: string): string {
-  const lines = [description.headline];
-  if (description.status) lines.push(`Status: ${description.status}`);
-  lines.push(`_${occurredAt}_`);
-  return lines.join('\n\n');
+export function renderDingTalkWorkNotification(message: RenderedMessage): DingTalkWorkMessage {
+  const text = message.body.includes(message.time)
+    ? message.body
+    : uniqueWorkNotificationText(message.body, message.time);
+  return { msgtype: 'markdown', title: message.title, text };
 }
 
-export function renderDingTalkWorkNotification(
-  description: EventDescription,
-  occurredAt: string,
-): DingTalkWorkMessage {
-  const heading = description.ticketUrl
-    ? `[${description.ticketName}](${description.ticketUrl})`
-    : description.ticketName;
-  return {
-    msgtype: 'markdown',
-    title: description.title,
-    text: `#### ${heading}\n\n${body(description, occurredAt)}`,
-  };
+/** A one-to-one robot message: DingTalk keeps no such daily de-duplication, so the template as written. */
+export function renderDingTalkRobotOto(message: RenderedMessage): DingTalkRobotOtoMessage {
+  return { msgKey: 'sampleMarkdown', title: message.title, text: message.body };
 }
 
-export function renderLarkAppCard(description: EventDescription, occurredAt: string): LarkMessage {
+export function renderLarkAppCard(message: RenderedMessage, locale: string): LarkMessage {
   return {
     type: 'card',
-    title: description.title,
-    markdown: body(description, occurredAt),
-    ...(description.ticketUrl && { ticketUrl: description.ticketUrl, buttonText: 'View ticket' }),
+    title: message.title,
+    markdown: message.body,
+    ...(message.ticketUrl && { ticketUrl: message.ticketUrl, buttonText: viewTicketLabel(locale) }),
   };
 }
 
-export function renderWeComAppMarkdown(description: EventDescription, occurredAt: string): WeComAppMessage {
-  const heading = description.ticketUrl
-    ? `[${description.ticketName}](${description.ticketUrl})`
-    : description.ticketName;
-  return { msgtype: 'markdown', content: `**${heading}**\n${body(description, occurredAt)}` };
+/** WeCom app markdown: the markdown template is the whole message (WeCom has no separate title). */
+export function renderWeComAppMarkdown(message: RenderedMessage): WeComAppMessage {
+  return { msgtype: 'markdown', content: message.body };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
-/** Markdown headline → HTML: escaped first, so nothing in a comment can inject markup. */
-function headlineHtml(markdown: string): string {
-  const html: string[] = [];
-  let quote: string[] = [];
-  const flush = () => {
-    if (quote.length > 0) html.push(`<blockquote>${quote.join('<br>')}</blockquote>`);
-    quote = [];
-  };
-  for (const line of escapeHtml(markdown).split('\n')) {
-    if (line.startsWith('&gt; ')) quote.push(line.slice(5));
-    else {
-      flush();
-      if (line.trim()) html.push(`<p>${line.replace(/\*\*(.*?)\*\*/g, '<strong>$1</strong>')}</p>`);
-    }
-  }
-  flush();
-  return html.join('\n');
+/** The plain-text part of an email from its HTML: blocks and breaks become lines, links keep their target. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<a\s[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gis, (_, href: string, text: string) =>
+      text.trim() === href ? href : `${text} (${href})`,
+    )
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|h[1-6]|li|blockquote|tr)>/gi, '\n\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => entities[name]!)
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
-export function renderEmail(description: EventDescription, occurredAt: string, to: string): SmtpMessage {
-  const link = description.ticketUrl;
-  const html = [
-    `<h3>${link ? `<a href="${escapeHtml(link)}">${escapeHtml(description.ticketName)}</a>` : escapeHtml(description.ticketName)}</h3>`,
-    headlineHtml(description.headline),
-    description.status ? `<p>Status: ${escapeHtml(description.status)}</p>` : '',
-    `<p><small>${escapeHtml(occurredAt)}</small></p>`,
-  ]
-    .filter(Boolean)
-    .join('\n');
-  const text = [
-    description.ticketName,
-    plainText(description.headline),
-    description.status ? `Status: ${description.status}` : '',
-    link ?? '',
-    occurredAt,
-  ]
-    .filter(Boolean)
-    .join('\n\n');
-  return { to, subject: description.title, html, text };
+/** The email format's template is HTML; the text part is derived from it so the two never disagree. */
+export function renderEmail(message: RenderedMessage, to: string): SmtpMessage {
+  return { to, subject: message.title, html: message.body, text: htmlToText(message.body) };
 }

@@ -2,6 +2,7 @@ import { toJson } from '@bufbuild/protobuf';
 import { type TicketEvent, TicketEventSchema } from '@tidings/events';
 import type { WebhookEvent, WebhookPerson } from '@tidings/providers';
 import type { UserState } from '@tidings/state';
+import type { Render } from './message.ts';
 
 const person = (user: UserState): WebhookPerson => ({ id: user.id, name: user.name, email: user.email });
 
@@ -12,13 +13,19 @@ export function webhookEventType(event: TicketEvent): string {
   return `ticket.${(change.case ?? 'updated').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 }
 
-/** The documented webhook envelope (packages/providers/src/webhook/README.md). */
+/**
+ * The documented webhook envelope (packages/providers/src/webhook/README.md), plus the message as the
+ * tenant's template words it (`title`, and `text` in the template's text format) for receivers that only
+ * relay it.
+ */
 export function renderWebhookEvent(input: {
   event: TicketEvent;
   deliveryId: string;
   actor: UserState | undefined;
-  recipients: UserState[];
-}): WebhookEvent {
+  recipients: readonly UserState[];
+  render: Render;
+}): WebhookEvent & { title: string; text: string } {
+  const message = input.render();
   const { event } = input;
   const json = toJson(TicketEventSchema, event) as Record<string, unknown>;
   const change = event.change.case ? (json[event.change.case] as Record<string, unknown>) : {};
@@ -34,7 +41,8 @@ export function renderWebhookEvent(input: {
       key: ticket?.key || null,
       title: ticket?.title ?? '',
       status: ticket?.status || null,
-      url: ticket?.url || null,
+      // Absolute even when the event carries only a path (the tenant's URL prefix, seed 002).
+      url: message.ticketUrl ?? (ticket?.url || null),
     },
     actor: input.actor
       ? person(input.actor)
@@ -44,5 +52,7 @@ export function renderWebhookEvent(input: {
     recipients: input.recipients.map(person),
     change: change ?? {},
     attributes: { ...event.attributes },
+    title: message.title,
+    text: message.body,
   };
 }

@@ -1,18 +1,21 @@
 import { platformMobile, type WeComRobotMessage } from '@tidings/providers';
 import type { UserState } from '@tidings/state';
-import { type EventDescription, plainText } from './describe.ts';
+import type { Render } from './message.ts';
 
 /**
  * A WeCom group robot message. Text rather than markdown: only text mentions by mobile
- * (`mentioned_mobile_list`), and a mention that does not fire is a missed notification.
+ * (`mentioned_mobile_list`, "@all" for everyone), and a mention that does not fire is a missed
+ * notification. WeCom writes the mentions into the message itself, so `${mentions}` stays empty.
  */
 export function renderWeComRobotText(
-  description: EventDescription,
-  recipients: UserState[],
+  render: Render,
+  recipients: readonly UserState[],
+  options: { mentionAll: boolean },
 ): WeComRobotMessage {
   const mobiles = recipients.flatMap((user) => (user.phone ? [platformMobile(user.phone)] : []));
-  const lines = [description.title, plainText(description.headline)];
-  if (description.status) lines.push(`Status: ${description.status}`);
-  if (description.ticketUrl) lines.push(description.ticketUrl);
-  return { msgtype: 'text', content: lines.join('\n'), mentionedMobileList: mobiles };
+  return {
+    msgtype: 'text',
+    content: render().body,
+    mentionedMobileList: [...mobiles, ...(options.mentionAll ? ['@all'] : [])],
+  };
 }

@@ -9,7 +9,9 @@ import {
 import type { DeliveryJob } from '../jobs.ts';
 import { createLogger } from '../log.ts';
 import { renderDingTalkRobotMarkdown } from '../rendering/dingtalk-robot.ts';
+import { formatOfChannelKind } from '../rendering/engine.ts';
 import { renderLarkBotCard } from '../rendering/lark-bot.ts';
+import { groupAudience, renderer } from '../rendering/message.ts';
 import { renderWebhookEvent } from '../rendering/webhook.ts';
 import { renderWeComRobotText } from '../rendering/wecom-robot.ts';
 import type { StateStore } from '../state/store.ts';
@@ -29,7 +31,7 @@ export interface ProviderEndpoints {
 
 /**
  * Delivers a job through whichever kind of channel it names: opens the channel's sealed credentials,
- * renders the event for that platform, and sends with the delivery id as the platform's idempotency key
+ * renders the event through the tenant's templates for that platform, and sends with the delivery id as the platform's idempotency key
  * where it has one. Group kinds post once; per-person kinds (apps, email) first find each person on the
  * platform from their phone or email, then deliver to each, reporting per person.
  */
@@ -62,9 +64,14 @@ export function createChannelHandler(options: {
     async deliver(job: DeliveryJob): Promise<DeliveryOutcome> {
       const channel = state.channel(job.channelId);
       if (!channel) return channelGone;
-      const { event, recipients, actor, description } = prepareJob(state, job, job.recipientUserIds);
-      const idempotency = { idempotencyKey: job.deliveryId };
+      const { event, recipients, actor, settings, source } = prepareJob(state, job, job.recipientUserIds);
+      // Group messages are read by many: the tenant's language and time zone.
+      const audience = groupAudience(settings);
       const config = channel.config;
+      const render = renderer(source, formatOfChannelKind(config.kind), audience);
+      const idempotency = { idempotencyKey: job.deliveryId };
+      // Where a message cut to the platform's size limit sends the reader for the rest.
+      const fullText = source.ticketUrl ? { fullTextUrl: source.ticketUrl } : {};
       switch (config.kind) {
         case 'dingtalk-robot':
           return dingtalkRobot.send(
@@ -72,8 +79,11 @@ export function createChannelHandler(options: {
               accessToken: open(config.accessToken),
               ...(config.signingSecret && { secret: open(config.signingSecret) }),
             },
-            renderDingTalkRobotMarkdown(description, recipients, config.keywords),
-            { ...idempotency, ...(description.ticketUrl && { fullTextUrl: description.ticketUrl }) },
+            renderDingTalkRobotMarkdown(render, recipients, {
+              mentionAll: job.mentionAll,
+              keywords: config.keywords,
+            }),
+            { ...idempotency, ...fullText },
           );
         case 'lark-bot':
           return lark.sendBotMessage(
@@ -82,13 +92,20 @@ export function createChannelHandler(options: {
               baseUrl: config.host,
               ...(config.signingSecret && { secret: open(config.signingSecret) }),
             },
-            renderLarkBotCard(description, recipients, config.keywords),
+            renderLarkBotCard(
+              render,
+              recipients.map((user) => ({
+                user,
+                openId: state.identity(user.tenantId, user.id, 'lark')?.platformUserId ?? null,
+              })),
+              { mentionAll: job.mentionAll, keywords: config.keywords, locale: audience.locale },
+            ),
           );
         case 'wecom-robot':
           return wecom.sendRobotMessage(
             { key: open(config.key) },
-            renderWeComRobotText(description, recipients),
-            description.ticketUrl ? { fullTextUrl: description.ticketUrl } : {},
+            renderWeComRobotText(render, recipients, { mentionAll: job.mentionAll }),
+            fullText,
           );
         case 'webhook':
           return webhook.send(
@@ -97,7 +114,7 @@ export function createChannelHandler(options: {
               secret: open(config.secret),
               ...(config.bearerToken && { bearerToken: open(config.bearerToken) }),
             },
-            renderWebhookEvent({ event, deliveryId: job.deliveryId, actor, recipients }),
+            renderWebhookEvent({ event, deliveryId: job.deliveryId, actor, recipients, render }),
             idempotency,
           );
         default:

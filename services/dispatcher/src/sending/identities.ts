@@ -229,9 +229,11 @@ export function createIdentityDirectoryWith(options: {
                 reason: `${user.name} has no email address on their Tidings profile`,
               };
         }
+        const reason = `${channel.config.kind} posts to a group; it has no per-person identities`;
         return {
           status: 'platform-error',
-          reason: `${channel.config.kind} posts to a group; it has no per-person identities`,
+          reason,
+          outcome: { kind: 'permanent', code: 'not-a-personal-kind', reason },
         };
       }
       const handSet = state.identity(user.tenantId, user.id, platform);

@@ -9,7 +9,10 @@ import {
 } from '@tidings/providers';
 import type { ChannelState, UserState } from '@tidings/state';
 import type { DeliveryJob } from '../jobs.ts';
+import { formatOfChannelKind } from '../rendering/engine.ts';
+import { type Audience, byAudience, type RenderedMessage, renderer } from '../rendering/message.ts';
 import {
+  renderDingTalkRobotOto,
   renderDingTalkWorkNotification,
   renderEmail,
   renderLarkAppCard,
@@ -17,7 +20,7 @@ import {
 } from '../rendering/personal.ts';
 import type { StateStore } from '../state/store.ts';
 import type { ProviderEndpoints } from './handlers.ts';
-import { type IdentityDirectory, type IdentityResolution, undeliveredFor } from './identities.ts';
+import { type IdentityDirectory, undeliveredFor } from './identities.ts';
 import { channelGone, prepareJob } from './prepare.ts';
 
 /** One person a per-person job is for, with the id of their own delivery (and ledger row). */
@@ -26,6 +29,12 @@ export interface PersonalDelivery {
   deliveryId: string;
 }
 
+const personUnknown: DeliveryOutcome = {
+  kind: 'permanent',
+  code: 'person-unknown',
+  reason: 'Tidings has no profile for this person',
+};
+
 const unreported: DeliveryOutcome = {
   kind: 'permanent',
   code: 'no-answer',
@@ -33,9 +42,9 @@ const unreported: DeliveryOutcome = {
 };
 
 /**
- * Delivers to each person through an app or email: find the person on the platform from the phone or
- * email on their Tidings profile (cached per credential), then send, and report an outcome per person —
- * "not registered in DingTalk" for one never stops the others.
+ * Delivers to each person through an app or email: find the person on the platform (hand-set id, else
+ * their phone or email looked up through the channel's app), render in their language, send, and report
+ * an outcome per person — "not registered in DingTalk" for one never stops the others.
  */
 export function createPersonalDelivery(options: {
   state: StateStore;
@@ -62,56 +71,15 @@ export function createPersonalDelivery(options: {
   const smtp = createSmtpClient({ connectionTimeoutMs: endpoints.timeoutMs });
   const open = (sealed: string) => openSecret(keyring, sealed);
 
-  /** Each person's id on the channel's platform, through the directory (hand-set, cached or looked up). */
-  async function resolve(
-    channel: ChannelState,
-    people: UserState[],
-  ): Promise<Map<string, IdentityResolution>> {
-    const result = new Map<string, IdentityResolution>();
-    for (const person of people) result.set(person.id, await identities.resolve(channel, person));
-    return result;
-  }
+  /** Sends one rendered message to a batch of reachable people; an outcome per person (by user id). */
+  type SendBatch = (
+    batch: readonly Reachable[],
+    message: RenderedMessage,
+    audience: Audience,
+  ) => Promise<Map<string, DeliveryOutcome>>;
 
-  /** Sends to everyone with an identity; everyone else gets the reason they were not reached. */
-  async function sendToResolved(
-    people: PersonalDelivery[],
-    found: Map<string, IdentityResolution>,
-    send: (
-      platformIds: string[],
-      deliveryIdOf: (platformId: string) => string,
-    ) => Promise<Map<string, DeliveryOutcome>>,
-  ): Promise<Map<string, DeliveryOutcome>> {
-    const outcomes = new Map<string, DeliveryOutcome>();
-    const userOf = new Map<string, PersonalDelivery>();
-    for (const person of people) {
-      const identity = found.get(person.userId);
-      if (!identity) {
-        outcomes.set(person.userId, {
-          kind: 'permanent',
-          code: 'person-unknown',
-          reason: 'Tidings has no profile for this person',
-        });
-      } else if (identity.status !== 'linked') outcomes.set(person.userId, undeliveredFor(identity));
-      else userOf.set(identity.platformUserId, person);
-    }
-    if (userOf.size === 0) return outcomes;
-    const sent = await send([...userOf.keys()], (platformId) => userOf.get(platformId)!.deliveryId);
-    for (const [platformId, person] of userOf)
-      outcomes.set(person.userId, sent.get(platformId) ?? unreported);
-    return outcomes;
-  }
-
-  async function deliverToPeople(
-    job: DeliveryJob,
-    people: PersonalDelivery[],
-  ): Promise<Map<string, DeliveryOutcome>> {
-    const channel = state.channel(job.channelId);
-    if (!channel) return new Map(people.map(({ userId }) => [userId, channelGone]));
-    const { recipients, description, occurredAt } = prepareJob(
-      state,
-      job,
-      people.map((p) => p.userId),
-    );
+  /** How each per-person kind sends; null for kinds that post to a group. */
+  function senderFor(channel: ChannelState): SendBatch | null {
     const config = channel.config;
     switch (config.kind) {
       case 'dingtalk-app': {
@@ -121,35 +89,35 @@ export function createPersonalDelivery(options: {
           agentId: config.agentId,
           robotCode: config.robotCode,
         };
-        const found = await resolve(channel, recipients);
-        return sendToResolved(people, found, async (userIds) => {
-          const message = renderDingTalkWorkNotification(description, occurredAt);
+        return async (batch, message) => {
+          const userIds = [...new Set(batch.map((p) => p.platformUserId))];
           const results =
             config.mode === 'work-notification'
-              ? await dingtalk.sendWorkNotification(credentials, userIds, message)
-              : await dingtalk.sendRobotBatch(credentials, userIds, {
-                  msgKey: 'sampleMarkdown',
-                  title: message.msgtype === 'markdown' ? message.title : description.title,
-                  text: message.msgtype === 'markdown' ? message.text : description.headline,
-                });
-          return new Map(results.map((r) => [r.userId, r.outcome]));
-        });
+              ? await dingtalk.sendWorkNotification(
+                  credentials,
+                  userIds,
+                  renderDingTalkWorkNotification(message),
+                )
+              : await dingtalk.sendRobotBatch(credentials, userIds, renderDingTalkRobotOto(message));
+          return byPerson(batch, new Map(results.map((r) => [r.userId, r.outcome])));
+        };
       }
       case 'lark-app': {
         const app = { appId: config.appId, appSecret: open(config.appSecret), baseUrl: config.host };
-        const found = await resolve(channel, recipients);
-        return sendToResolved(people, found, async (openIds, deliveryIdOf) => {
-          const message = renderLarkAppCard(description, occurredAt);
+        return async (batch, message, audience) => {
+          const card = renderLarkAppCard(message, audience.locale);
           const outcomes = new Map<string, DeliveryOutcome>();
-          for (const openId of openIds) {
+          for (const person of batch) {
             // The person's delivery id is Lark's `uuid`: a resend within an hour is dropped by Lark.
             outcomes.set(
-              openId,
-              await lark.sendAppMessage(app, openId, message, { idempotencyKey: deliveryIdOf(openId) }),
+              person.userId,
+              await lark.sendAppMessage(app, person.platformUserId, card, {
+                idempotencyKey: person.deliveryId,
+              }),
             );
           }
           return outcomes;
-        });
+        };
       }
       case 'wecom-app': {
         const credentials = {
@@ -159,17 +127,18 @@ export function createPersonalDelivery(options: {
           safe: config.safe,
           ...(config.proxyUrl && { proxyUrl: config.proxyUrl }),
         };
-        const found = await resolve(channel, recipients);
-        return sendToResolved(people, found, async (userIds) => {
+        return async (batch, message) => {
           const sent = await wecom.sendAppMessage(credentials, {
-            touser: userIds,
-            message: renderWeComAppMarkdown(description, occurredAt),
-            ...(description.ticketUrl && { fullTextUrl: description.ticketUrl }),
+            touser: [...new Set(batch.map((p) => p.platformUserId))],
+            message: renderWeComAppMarkdown(message),
+            ...(message.ticketUrl && { fullTextUrl: message.ticketUrl }),
           });
           // WeCom reports ids lower-cased.
           const byLower = new Map(sent.recipients.map((r) => [r.userid.toLowerCase(), r.outcome]));
-          return new Map(userIds.map((id) => [id, byLower.get(id.toLowerCase()) ?? unreported]));
-        });
+          return new Map(
+            batch.map((p) => [p.userId, byLower.get(p.platformUserId.toLowerCase()) ?? unreported]),
+          );
+        };
       }
       case 'smtp': {
         const credentials = {
@@ -180,34 +149,80 @@ export function createPersonalDelivery(options: {
           ...(config.password && { password: open(config.password) }),
           from: config.from,
         };
-        const outcomes = new Map<string, DeliveryOutcome>();
-        for (const { userId, deliveryId } of people) {
-          const email = recipients.find((r) => r.id === userId)?.email;
-          outcomes.set(
-            userId,
-            !email
-              ? {
-                  kind: 'permanent',
-                  code: 'no-contact-point',
-                  reason: "no email address on the person's Tidings profile",
-                }
-              : await smtp.send(credentials, renderEmail(description, occurredAt, email!), {
-                  idempotencyKey: deliveryId,
-                }),
-          );
-        }
-        return outcomes;
-      }
-      default: {
-        const outcome: DeliveryOutcome = {
-          kind: 'permanent',
-          code: 'not-a-personal-kind',
-          reason: `${config.kind} posts to a group, not to each person`,
+        return async (batch, message) => {
+          const outcomes = new Map<string, DeliveryOutcome>();
+          for (const person of batch) {
+            outcomes.set(
+              person.userId,
+              await smtp.send(credentials, renderEmail(message, person.platformUserId), {
+                idempotencyKey: person.deliveryId,
+              }),
+            );
+          }
+          return outcomes;
         };
-        return new Map(people.map(({ userId }) => [userId, outcome]));
       }
+      default:
+        return null;
     }
   }
 
+  /**
+   * Finds each person on the channel's platform (the identity directory), then sends to those found, one
+   * rendering per language and time zone; everyone else gets the reason they were not reached.
+   */
+  async function deliverToPeople(
+    job: DeliveryJob,
+    people: PersonalDelivery[],
+  ): Promise<Map<string, DeliveryOutcome>> {
+    const channel = state.channel(job.channelId);
+    if (!channel) return new Map(people.map(({ userId }) => [userId, channelGone]));
+    const send = senderFor(channel);
+    if (!send) {
+      const outcome: DeliveryOutcome = {
+        kind: 'permanent',
+        code: 'not-a-personal-kind',
+        reason: `${channel.config.kind} posts to a group, not to each person`,
+      };
+      return new Map(people.map(({ userId }) => [userId, outcome]));
+    }
+    const { recipients, settings, source } = prepareJob(
+      state,
+      job,
+      people.map((p) => p.userId),
+    );
+    const outcomes = new Map<string, DeliveryOutcome>();
+    const reachable: Reachable[] = [];
+    for (const person of people) {
+      const user = recipients.find((r) => r.id === person.userId);
+      if (!user) {
+        outcomes.set(person.userId, personUnknown);
+        continue;
+      }
+      const identity = await identities.resolve(channel, user);
+      if (identity.status === 'linked')
+        reachable.push({ ...person, user, platformUserId: identity.platformUserId });
+      else outcomes.set(person.userId, undeliveredFor(identity));
+    }
+    const format = formatOfChannelKind(channel.config.kind);
+    for (const group of byAudience(reachable, settings)) {
+      const message = renderer(source, format, group.audience)();
+      const sent = await send(group.people, message, group.audience);
+      for (const person of group.people) outcomes.set(person.userId, sent.get(person.userId) ?? unreported);
+    }
+    return outcomes;
+  }
+
   return { deliverToPeople, close: async () => smtp.close() };
+}
+
+/** A person found on the channel's platform: whom to send to, and which delivery (ledger row) it is. */
+interface Reachable extends PersonalDelivery {
+  user: UserState;
+  platformUserId: string;
+}
+
+/** Outcomes by platform id → by person (two profiles may share one platform account). */
+function byPerson(batch: readonly Reachable[], byPlatformId: Map<string, DeliveryOutcome>) {
+  return new Map(batch.map((p) => [p.userId, byPlatformId.get(p.platformUserId) ?? unreported]));
 }

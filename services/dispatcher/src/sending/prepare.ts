@@ -1,24 +1,33 @@
 import { fromJson, type JsonValue } from '@bufbuild/protobuf';
-import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { TicketEventSchema } from '@tidings/events';
 import type { UserState } from '@tidings/state';
 import type { DeliveryJob } from '../jobs.ts';
-import { describeEvent } from '../rendering/describe.ts';
+import { ticketUrlOf } from '../rendering/engine.ts';
+import type { MessageSource } from '../rendering/message.ts';
 import type { StateStore } from '../state/store.ts';
 
-/** What every channel kind needs to render a job: the event, the people as Tidings knows them, the words. */
+/**
+ * What every channel kind needs to render a job: the event, the people as Tidings knows them, and what
+ * its messages are worded from (the rule's or tenant's templates, the tenant's settings).
+ */
 export function prepareJob(state: StateStore, job: DeliveryJob, userIds: readonly string[]) {
   const event = fromJson(TicketEventSchema, job.event as JsonValue);
   const recipients = userIds
     .map((id) => state.user(job.tenantId, id))
     .filter((user): user is UserState => user !== undefined);
   const actor = event.actor?.id ? state.user(job.tenantId, event.actor.id) : undefined;
-  const description = describeEvent(
+  const settings = state.tenantSettings(job.tenantId);
+  const ticketUrlPrefix = settings?.ticketUrlPrefix ?? null;
+  const source: MessageSource = {
     event,
-    actor?.name || event.actor?.displayName || event.actor?.id || 'Someone',
-  );
-  const occurredAt = event.occurredAt ? timestampDate(event.occurredAt).toISOString() : job.routedAt;
-  return { event, recipients, actor, description, occurredAt };
+    eventType: job.eventType,
+    templates: state.tenantTemplates(job.tenantId),
+    templateId: job.templateId,
+    ticketUrlPrefix,
+    ticketUrl: ticketUrlOf(event, ticketUrlPrefix),
+    userName: (userId) => state.user(job.tenantId, userId)?.name,
+  };
+  return { event, recipients, actor, settings, source };
 }
 
 export const channelGone = {
