@@ -15,7 +15,9 @@ import { type RenderedMessage, viewTicketLabel } from './message.ts';
  * DingTalk work notifications silently drop identical content sent to the same person twice in a day, so
  * each ends with the event's time unless the template already shows it.
  */
-export function renderDingTalkWorkNotification(message: RenderedMessage): DingTalkWorkMessage {
+export function renderDingTalkWorkNotification(
+  message: RenderedMessage,
+): Extract<DingTalkWorkMessage, { msgtype: 'markdown' }> {
   const text = message.body.includes(message.time)
     ? message.body
     : uniqueWorkNotificationText(message.body, message.time);
