@@ -128,6 +128,36 @@ describe('renderTemplate with the shipped defaults', () => {
     });
   });
 
+  it('lists names the Chinese way in an email', () => {
+    const event = ticketEvent({
+      actor: { id: 'u-zhang', displayName: '张三' },
+      ticket: {
+        id: 'tk-12',
+        key: 'OPS-12',
+        title: '磁盘已满',
+        assignees: [{ id: 'u-li', displayName: '李四' }, { id: 'u-an' }],
+      },
+      change: { case: 'assigneesChanged', value: { added: [{ id: 'u-an' }], removed: [] } },
+    });
+    const rendered = renderTemplate(
+      defaultTemplate('assigneesChanged', 'email', 'zh-CN'),
+      'email',
+      renderContext(event, { locale: 'zh-CN', timeZone: 'Asia/Shanghai', ticketUrlPrefix: null }),
+    );
+    expect(rendered.body).toBe(
+      [
+        '<p>OPS-12 磁盘已满</p>',
+        '<p><strong>张三</strong> 调整了处理人</p>',
+        '<ul>',
+        '<li>新增：An</li>',
+        '<li>移除：—</li>',
+        '<li>当前处理人：李四、An</li>',
+        '</ul>',
+        '<p><small>2026-11-22 17:30 (Asia/Shanghai)</small></p>',
+      ].join('\n'),
+    );
+  });
+
   it('writes a workflow step change in WeCom markdown in Chinese', () => {
     const event = ticketEvent({
       ticket: {
@@ -281,6 +311,16 @@ describe('renderTemplate variables', () => {
       title: 'nightly failed',
       body: '### nightly\n\n- Status: failed\n- Unknown: []\n\n@all',
     });
+  });
+
+  it('names the ticket without its link in titles, on one line', () => {
+    const event = ticketEvent({
+      change: { case: 'commentAdded', value: { commentId: 'c', body: 'two\nlines' } },
+    });
+    expect(
+      renderTemplate({ title: '${ticket.link}: ${comment.body}', body: 'x' }, 'email', renderContext(event))
+        .title,
+    ).toBe('OPS-12 Disk full on db-1: two lines');
   });
 
   it('renders unknown variables empty and $${ as a literal ${', () => {

@@ -96,11 +96,11 @@ function nameOf(user: UserRef | undefined, context: RenderContext): string {
   return user.displayName || context.userName(user.id) || user.id;
 }
 
-function namesOf(users: readonly UserRef[], context: RenderContext): string {
+function namesOf(users: readonly UserRef[], context: RenderContext, words: LocaleWording): string {
   return users
     .map((u) => nameOf(u, context))
     .filter(Boolean)
-    .join(', ');
+    .join(words.listSeparator);
 }
 
 /** Event attributes with the custom change's on top (the change is the more specific source). */
@@ -212,11 +212,11 @@ function variableValue(
     case 'step.to':
       return orDash(change.case === 'workflowStepChanged' ? change.value.toStep?.name : '');
     case 'assignees':
-      return { text: namesOf(ticket?.assignees ?? [], context) || words.nobody };
+      return { text: namesOf(ticket?.assignees ?? [], context, words) || words.nobody };
     case 'assignees.added':
-      return orDash(change.case === 'assigneesChanged' ? namesOf(change.value.added, context) : '');
+      return orDash(change.case === 'assigneesChanged' ? namesOf(change.value.added, context, words) : '');
     case 'assignees.removed':
-      return orDash(change.case === 'assigneesChanged' ? namesOf(change.value.removed, context) : '');
+      return orDash(change.case === 'assigneesChanged' ? namesOf(change.value.removed, context, words) : '');
     case 'custom.type':
       return { text: change.case === 'custom' ? change.value.type : '' };
     case 'attributes':
@@ -281,7 +281,9 @@ function renderTitle(source: string, context: RenderContext, words: LocaleWordin
   return parsed.parts
     .map((part) => {
       if (part.kind === 'text') return part.text;
-      const value = variableValue(part.name, 'text', context, words);
+      // A subject or preview names the ticket; its link belongs in the body.
+      const name = part.name === 'ticket.link' ? 'ticket.name' : part.name;
+      const value = variableValue(name, 'text', context, words);
       return 'markup' in value ? value.markup : value.text;
     })
     .join('')

@@ -9,6 +9,7 @@ export const en: LocaleWording = {
     workflowStepChanged: 'Workflow step changed',
   },
   someone: 'Someone',
+  listSeparator: ', ',
   nobody: 'nobody',
   created: '{actor} created the ticket',
   commented: '{actor} commented:',

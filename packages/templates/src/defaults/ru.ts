@@ -10,6 +10,7 @@ export const ru: LocaleWording = {
     workflowStepChanged: 'Этап изменён',
   },
   someone: 'Кто-то',
+  listSeparator: ', ',
   nobody: 'не назначены',
   created: '{actor} создал(а) заявку',
   commented: '{actor} оставил(а) комментарий:',

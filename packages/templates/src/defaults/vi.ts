@@ -10,6 +10,7 @@ export const vi: LocaleWording = {
     workflowStepChanged: 'Chuyển bước quy trình',
   },
   someone: 'Ai đó',
+  listSeparator: ', ',
   nobody: 'chưa có ai',
   created: '{actor} đã tạo ticket',
   commented: '{actor} đã bình luận:',

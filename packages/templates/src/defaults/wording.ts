@@ -9,6 +9,8 @@ export interface LocaleWording {
   eventTypes: Record<BuiltInEventType, string>;
   /** `${actor.name}` of an event without an actor. */
   someone: string;
+  /** Between names in `${assignees}`: ", ", or Chinese "、". */
+  listSeparator: string;
   /** `${assignees}` of a ticket without any. */
   nobody: string;
   created: string;

@@ -9,6 +9,7 @@ export const zhCN: LocaleWording = {
     workflowStepChanged: '流程环节变更',
   },
   someone: '有人',
+  listSeparator: '、',
   nobody: '无',
   created: '{actor} 创建了工单',
   commented: '{actor} 发表了评论：',
