@@ -166,7 +166,7 @@ const Query: QueryResolvers<SubscriptionsContext> = {
   },
   templateVariables: (_, __, context) => {
     tenantScope(context);
-    return engine.templateVariables().map(({ name, description }) => ({ name, description }));
+    return engine.templateVariables.map(({ name, description }) => ({ name, description }));
   },
   previewTemplate: async (_, args, context) => {
     const problems = new InputProblems();
