@@ -10,15 +10,13 @@ import {
   identityOutcomeKey,
   type StateTopicName,
 } from '@tidings/state';
-import type { IdentityResolver } from './explain/explain.ts';
-import { createStateOnlyIdentityResolver } from './explain/interim-directory.ts';
 import { startDeliveriesSubgraph } from './graphql/server.ts';
 import { type Vendor, vendors } from './jobs.ts';
 import { DeliveryLedger } from './ledger/repository.ts';
 import { createLogger, errorMessage } from './log.ts';
 import { createRouter, type Router } from './routing/router.ts';
 import { createChannelHandler, type ProviderEndpoints } from './sending/handlers.ts';
-import * as identitiesModule from './sending/identities.ts';
+import { createIdentityDirectory } from './sending/identities.ts';
 import type { RetryPolicy } from './sending/retry-policy.ts';
 import { type ChannelHandler, createSender, type Sender } from './sending/sender.ts';
 import { createStateMaterialiser } from './state/materialiser.ts';
@@ -50,18 +48,6 @@ export interface DispatcherConfig {
   identityOutcomesTopic?: string;
 }
 
-/** The sending side's identity directory (sending/identities.ts), shared by the senders and explain. */
-type IdentityDirectoryFactory = (options: {
-  state: StateStore;
-  keyring: Keyring;
-  endpoints: ProviderEndpoints;
-  publish(outcome: IdentityOutcome): Promise<void>;
-}) => IdentityResolver;
-// Written in parallel by the sending side: read by name so the dispatcher runs while it is not there yet.
-const createIdentityDirectory = (
-  identitiesModule as unknown as { createIdentityDirectory?: IdentityDirectoryFactory }
-).createIdentityDirectory;
-
 export type DispatcherStatus = 'waiting' | 'ready' | 'unhealthy' | 'stopped';
 
 const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
@@ -86,26 +72,26 @@ export function createDispatcher(config: DispatcherConfig) {
   const outcomeProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   let outcomeProducerConnected = false;
 
-  async function publishIdentityOutcome(outcome: IdentityOutcome, traceparent?: string): Promise<void> {
+  async function publishIdentityOutcome(outcome: IdentityOutcome): Promise<void> {
     await outcomeProducer.send({
       topic: outcomesTopic,
       messages: [
         {
           key: identityOutcomeKey(outcome),
           value: JSON.stringify(outcome),
-          headers: { 'content-type': 'application/json', ...(traceparent && { traceparent }) },
+          // No traceparent: the directory's publish(outcome) carries no trace context to forward.
+          headers: { 'content-type': 'application/json' },
         },
       ],
     });
   }
-  const identities: IdentityResolver = createIdentityDirectory
-    ? createIdentityDirectory({
-        state,
-        keyring: config.keyring,
-        endpoints: config.providers,
-        publish: (outcome) => publishIdentityOutcome(outcome),
-      })
-    : createStateOnlyIdentityResolver(state);
+  // One directory for the senders and explain: both find people the same way, and share what was learnt.
+  const identities = createIdentityDirectory({
+    state,
+    keyring: config.keyring,
+    endpoints: config.providers,
+    publish: publishIdentityOutcome,
+  });
 
   async function startHealthServer(options: { host: string; port: number }): Promise<void> {
     healthServer = createServer((request, response) => {
@@ -168,9 +154,12 @@ export function createDispatcher(config: DispatcherConfig) {
             }),
           );
         }
-        // Not a literal: the handler takes the directory once the sending side's version lands.
-        const handlerOptions = { state, keyring: config.keyring, endpoints: config.providers, identities };
-        handler = createChannelHandler(handlerOptions);
+        handler = createChannelHandler({
+          state,
+          keyring: config.keyring,
+          endpoints: config.providers,
+          identities,
+        });
         for (const vendor of config.components.senders) {
           workers.push(
             createSender({

@@ -423,6 +423,6 @@ describe('deliveries subgraph', () => {
   it('refuses a sample with problems, naming the field', async () => {
     const { errors } = await explain(admin, { ...sample, customType: 'pipeline.failed' });
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(errors?.[0]?.extensions.argument).toMatch(/^event\.(eventType|customType)$/);
+    expect(errors?.[0]?.extensions.argument).toBe('event.customType');
   });
 });

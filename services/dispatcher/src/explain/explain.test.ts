@@ -109,6 +109,15 @@ function directory(answers: Record<string, IdentityResolution>) {
   const resolver: IdentityResolver = {
     async resolve(channel, person) {
       asked.push(`${channel.id}:${person.id}`);
+      // As the real directory does: email is the address itself.
+      if (channel.config.kind === 'smtp') {
+        return person.email
+          ? { status: 'linked', platformUserId: person.email, source: 'manual' }
+          : {
+              status: 'no-contact-point',
+              reason: `${person.name} has no email address on their Tidings profile`,
+            };
+      }
       return answers[person.id] ?? { status: 'not-found', reason: `${person.phone} is not registered` };
     },
   };
@@ -168,7 +177,7 @@ describe('explainEvent', () => {
       },
     });
     const explanation = await explainEvent(event, state, resolver);
-    expect(asked.sort()).toEqual(['app:approver', 'app:creator']);
+    expect(asked.sort()).toEqual(['app:approver', 'app:creator', 'mail:approver', 'mail:creator']);
     expect(
       explanation.notifications.map((n) => [n.channelId, n.audience, n.userId, n.platformUserId]),
     ).toEqual([

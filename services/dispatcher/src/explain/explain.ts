@@ -1,19 +1,12 @@
 import type { TicketEvent } from '@tidings/events';
-import { type ChannelState, identityPlatformOf, type UserState } from '@tidings/state';
+import type { ChannelState } from '@tidings/state';
 import { type RemovedPerson, type RuleMismatch, type SkippedChannel, traceEvent } from '../routing/route.ts';
+import type { IdentityDirectory, IdentityResolution } from '../sending/identities.ts';
 import type { StateStore } from '../state/store.ts';
 
-/**
- * What the sending side's identity directory answers for a person on a per-person channel (the shape of
- * `IdentityDirectory.resolve` in sending/identities.ts; declared here so explain depends on no more).
- */
-export type IdentityResolution =
-  | { status: 'linked'; platformUserId: string; source: 'manual' | 'import' | 'lookup' }
-  | { status: 'not-found' | 'no-contact-point' | 'platform-error'; reason: string };
-
-export interface IdentityResolver {
-  resolve(channel: ChannelState, user: UserState): Promise<IdentityResolution>;
-}
+export type { IdentityResolution };
+/** The senders' identity directory: explain finds people exactly as a delivery would. */
+export type IdentityResolver = Pick<IdentityDirectory, 'resolve'>;
 
 export type RuleMismatchCode = 'DISABLED' | 'EVENT_TYPE' | 'STATUS_FILTER' | 'STEP_FILTER';
 export type PersonSkipReason =
@@ -238,7 +231,7 @@ export async function explainEvent(
     const answers = await mapLimited(delivery.recipientUserIds, LOOKUPS_AT_ONCE, async (id) => {
       const user = userOf(id);
       if (!user) return { id, user, resolution: undefined };
-      return { id, user, resolution: await resolveOn(channel, user, identities) };
+      return { id, user, resolution: await identities.resolve(channel, user) };
     });
     for (const { id, user, resolution } of answers) {
       if (!user || !resolution) {
@@ -300,18 +293,4 @@ export async function explainEvent(
     skippedPeople,
     skippedChannels: trace.skippedChannels.map((skip) => channelSkip(skip, state)),
   };
-}
-
-/** Email needs no platform: the address is the identity. The platforms ask the identity directory. */
-async function resolveOn(
-  channel: ChannelState,
-  user: UserState,
-  identities: IdentityResolver,
-): Promise<IdentityResolution> {
-  if (identityPlatformOf(channel.config.kind) === null) {
-    return user.email
-      ? { status: 'linked', platformUserId: user.email, source: 'manual' }
-      : { status: 'no-contact-point', reason: `${user.name} has no email address on their Tidings profile` };
-  }
-  return identities.resolve(channel, user);
 }

@@ -1,7 +1,7 @@
 import type { Claims } from '@tidings/auth';
 import { badUserInput, dateTimeScalar, forbidden, isTenantAdmin, requireClaims } from '@tidings/graphql';
+import { ticketEventFromSample } from '@tidings/templates';
 import { type EventExplanation, explainEvent, type IdentityResolver } from '../explain/explain.ts';
-import { ticketEventFromSample } from '../explain/sample.ts';
 import type { EventExplanation as EventExplanationResult, Resolvers } from '../generated/graphql.ts';
 import type { StateStore } from '../state/store.ts';
 
@@ -65,10 +65,11 @@ export const resolvers: Resolvers<DeliveriesContext> = {
         (id) => context.state.user(claims.tenantId, id)?.name,
       );
       if (!converted.ok) {
+        // Problems name the input path from the argument down, e.g. event.customType.
         const [first] = converted.problems;
         throw badUserInput(
-          converted.problems.map((p) => `event.${p.field.join('.')}: ${p.message}`).join('; '),
-          first ? `event.${first.field.join('.')}` : 'event',
+          converted.problems.map((p) => `${p.field.join('.')}: ${p.message}`).join('; '),
+          first?.field.join('.') ?? 'event',
         );
       }
       // Only ever the caller's tenant, whatever the conversion did.
