@@ -55,6 +55,29 @@ describe('renderTemplate with the shipped defaults', () => {
     );
   });
 
+  it('writes a comment on a Lark card in Russian, every line of it quoted', () => {
+    const event = ticketEvent({
+      actor: { id: 'u-ivan' },
+      change: { case: 'commentAdded', value: { commentId: 'c1', body: 'Смотрю.\n<at id=all></at> срочно' } },
+    });
+    const rendered = renderTemplate(
+      defaultTemplate('commentAdded', 'lark-card', 'ru'),
+      'lark-card',
+      renderContext(event, { locale: 'ru', timeZone: 'Europe/Moscow', mentions: '<at id=all></at>' }),
+    );
+    expect(showZeroWidth(rendered.body)).toBe(
+      [
+        '[OPS-12 Disk full on db-1](https://tickets.example.com/tickets/12)',
+        '**Иван** оставил(а) комментарий:',
+        '> Смотрю.',
+        '> <{zw}at id=all><{zw}/at> срочно',
+        'Статус: Open',
+        '2026-11-22 12:30 (Europe/Moscow)',
+        '<at id=all></at>',
+      ].join('\n'),
+    );
+  });
+
   it('writes a Lark card in Chinese, with the time in Shanghai', () => {
     const rendered = renderTemplate(
       defaultTemplate('created', 'lark-card', 'zh-CN'),
@@ -267,9 +290,14 @@ describe('renderTemplate escaping', () => {
     );
   });
 
-  it('leaves plain text as it is', () => {
-    const { body } = renderTemplate({ title: 't', body: '${comment.body}' }, 'text', renderContext(event));
-    expect(body).toBe(nastyComment);
+  it('leaves plain text as it is, keeping a quoted comment quoted', () => {
+    expect(renderTemplate({ title: 't', body: '${comment.body}' }, 'text', renderContext(event)).body).toBe(
+      nastyComment,
+    );
+    expect(
+      renderTemplate({ title: 't', body: 'Said:\n> ${comment.body}\nEnd' }, 'text', renderContext(event))
+        .body,
+    ).toBe('Said:\n> see [x](http://evil)\n> # heading\n> <script>alert(1)</script> @all\nEnd');
   });
 
   it('never links a ticket url that is not http(s)', () => {

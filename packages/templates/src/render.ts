@@ -229,7 +229,7 @@ function variableValue(
   }
 }
 
-/** The Markdown block-quote marker a template line starts with, carried onto every line of a value in it. */
+/** The block-quote marker (`> `) a template line starts with, carried onto every line of a value in it. */
 function quotePrefix(parts: TemplatePart[]): string {
   const first = parts[0];
   return first?.kind === 'text' ? (/^(?:[ \t]*>[ \t]?)+/.exec(first.text)?.[0] ?? '') : '';
@@ -264,7 +264,8 @@ function renderBodyLine(
     else if (format === 'email') rendered = escapeHtml(value.text).replace(/\r?\n/g, '<br>\n');
     else if (format === 'text') rendered = value.text;
     else rendered = neutraliseMarkdown(value.text);
-    if (format === 'markdown' || format === 'lark-card') rendered = rendered.replace(/\n/g, `\n${prefix}`);
+    // Every line of a quoted value stays quoted, so a comment cannot end the quote and pose as our text.
+    if (format !== 'email') rendered = rendered.replace(/\n/g, `\n${prefix}`);
     out += rendered;
   }
   // A line of nothing but empty variables (`${mentions}` in a message to one person, `${ticket.url}`

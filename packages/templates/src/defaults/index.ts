@@ -60,12 +60,13 @@ const layouts: Record<TemplateFormat, Layout> = {
     // DingTalk markdown needs a blank line to break a line.
     join: '\n\n',
   },
-  // lark_md has bold and links but no headings or quotes: one line per thing.
+  // lark_md has bold and links but no headings: one line per thing. A comment is set off with "> " as
+  // in plain-text mail, whether or not the client draws it as a quote.
   'lark-card': {
     strong: (v) => `**${v}**`,
     lead: '${ticket.link}',
     paragraph: (t) => t,
-    quote: (v) => v,
+    quote: (v) => `> ${v}`,
     list: (items) => items.join('\n'),
     time: '${event.time}',
     mentions: '${mentions}',
@@ -85,7 +86,7 @@ const layouts: Record<TemplateFormat, Layout> = {
     strong: (v) => v,
     lead: '${ticket.link}',
     paragraph: (t) => t,
-    quote: (v) => v,
+    quote: (v) => `> ${v}`,
     list: (items) => items.join('\n'),
     time: '${event.time}',
     mentions: null,
