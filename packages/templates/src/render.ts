@@ -68,13 +68,15 @@ function escapeHtml(text: string): string {
 /** A variable's value: plain text still to be escaped for the format, or markup already made for it. */
 type Value = { text: string } | { markup: string };
 
-/** `2026-11-22 16:30 (Asia/Ho_Chi_Minh)`: unambiguous in every language, with the zone named. */
-export function formatEventTime(date: Date, timeZone: string): string {
-  let zone = timeZone || 'UTC';
+/**
+ * `2026-11-22 16:30 (Asia/Ho_Chi_Minh)`: one unambiguous shape in every language (a Vietnamese 22/11 and
+ * an American 11/22 cannot be confused), with the zone named since group members may live elsewhere.
+ */
+function formatEventTime(date: Date, timeZone: string): string {
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
+      timeZone: timeZone || 'UTC',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -84,11 +86,10 @@ export function formatEventTime(date: Date, timeZone: string): string {
     });
   } catch {
     // An unknown zone in a person's settings must not cost them the message.
-    zone = 'UTC';
-    return formatEventTime(date, zone);
+    return formatEventTime(date, 'UTC');
   }
   const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${zone})`;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${format.resolvedOptions().timeZone})`;
 }
 
 function nameOf(user: UserRef | undefined, context: RenderContext): string {
