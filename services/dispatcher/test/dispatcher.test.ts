@@ -373,7 +373,7 @@ describe('dispatcher', () => {
     expect(reasons).toContainEqual(
       expect.stringMatching(/^phone \+8613900000009 is not registered in DingTalk for this app/),
     );
-    expect(reasons).toContain("no email address on the person's Tidings profile");
+    expect(reasons).toContain('stranger has no email address on their Tidings profile');
     const inbox = async (path: string) => (await fetch(`${sandbox.url}/_sandbox/${path}`)).json();
     expect(
       ((await inbox('dingtalk-app/messages?userid=dt-lan')) as { messages: unknown[] }).messages,
