@@ -396,6 +396,7 @@ describe('renderTemplate variables', () => {
       renderTemplate({ title: 't', body: '${event.time}' }, 'text', renderContext(event, { timeZone })).body;
     expect(time('America/New_York')).toBe('2026-11-22 04:30 (America/New_York)');
     expect(time('Mars/Olympus')).toBe('2026-11-22 09:30 (UTC)');
+    expect(time('')).toBe('2026-11-22 09:30 (UTC)');
   });
 });
 

@@ -73,10 +73,12 @@ type Value = { text: string } | { markup: string };
  * an American 11/22 cannot be confused), with the zone named since group members may live elsewhere.
  */
 function formatEventTime(date: Date, timeZone: string): string {
+  // As the person set it: ICU would rename Asia/Ho_Chi_Minh to the legacy Asia/Saigon.
+  if (!timeZone) return formatEventTime(date, 'UTC');
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone: timeZone || 'UTC',
+      timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -89,7 +91,7 @@ function formatEventTime(date: Date, timeZone: string): string {
     return formatEventTime(date, 'UTC');
   }
   const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${format.resolvedOptions().timeZone})`;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${timeZone})`;
 }
 
 function nameOf(user: UserRef | undefined, context: RenderContext): string {
