@@ -28,7 +28,7 @@ describe('renderTemplate with the shipped defaults', () => {
         '',
         'Status: Open',
         '',
-        '_2026-11-22 16:30 (Asia/Ho_Chi_Minh)_',
+        '2026-11-22 16:30 (Asia/Ho_Chi_Minh)',
         '',
         '@13800000001 @13800000002',
       ].join('\n'),
@@ -50,7 +50,7 @@ describe('renderTemplate with the shipped defaults', () => {
         '',
         '**Lan** đã chuyển trạng thái từ Mới sang **Đang xử lý**',
         '',
-        '_2026-11-22 16:30 (Asia/Ho_Chi_Minh)_',
+        '2026-11-22 16:30 (Asia/Ho_Chi_Minh)',
       ].join('\n'),
     );
   });
@@ -208,7 +208,7 @@ describe('renderTemplate with the shipped defaults', () => {
         '',
         '状态：审核中',
         '',
-        '_2026-11-22 17:30 (Asia/Shanghai)_',
+        '2026-11-22 17:30 (Asia/Shanghai)',
       ].join('\n'),
     );
   });
@@ -239,7 +239,7 @@ describe('renderTemplate with the shipped defaults', () => {
         '',
         'Статус: Open',
         '',
-        '_2026-11-22 12:30 (Europe/Moscow)_',
+        '2026-11-22 12:30 (Europe/Moscow)',
       ].join('\n'),
     });
   });

@@ -55,7 +55,8 @@ const layouts: Record<TemplateFormat, Layout> = {
     paragraph: (t) => t,
     quote: (v) => `> ${v}`,
     list: (items) => items.map((i) => `- ${i}`).join('\n'),
-    time: '_${event.time}_',
+    // Plain: WeCom markdown has no italics, and DingTalk could read Ho_Chi_Minh's underscores as emphasis.
+    time: '${event.time}',
     mentions: '${mentions}',
     // DingTalk markdown needs a blank line to break a line.
     join: '\n\n',
