@@ -2,6 +2,7 @@ import type { Claims } from '@tidings/auth';
 import type { Database } from '@tidings/db';
 import { createBatchLoader, requireClaims } from '@tidings/graphql';
 import type { RuleRow, TemplateRow } from './db/schema.ts';
+import type { PeopleDirectory, Person } from './people/directory.ts';
 import { RuleRepository } from './rules/repository.ts';
 import { SettingsRepository } from './settings/repository.ts';
 import { TemplateRepository } from './templates/repository.ts';
@@ -16,6 +17,8 @@ export interface TenantScope {
   settings: SettingsRepository;
   loadRule(id: string): Promise<RuleRow | null>;
   loadTemplate(id: string): Promise<TemplateRow | null>;
+  /** A person of this tenant as the identity subgraph last published them. */
+  person(userId: string): Person | undefined;
 }
 
 export interface SubscriptionsContext {
@@ -23,7 +26,7 @@ export interface SubscriptionsContext {
   scope: TenantScope | null;
 }
 
-export function createContextBuilder(db: Database, published: () => void) {
+export function createContextBuilder(db: Database, published: () => void, people: PeopleDirectory) {
   return (claims: Claims | null): SubscriptionsContext => {
     if (!claims) return { claims: null, scope: null };
     const rules = new RuleRepository(db, claims.tenantId, published);
@@ -41,6 +44,7 @@ export function createContextBuilder(db: Database, published: () => void) {
         settings: new SettingsRepository(db, claims.tenantId, published),
         loadRule: (id) => loadRule(id.toLowerCase()),
         loadTemplate: (id) => loadTemplate(id.toLowerCase()),
+        person: (userId) => people.find(claims.tenantId, userId),
       },
     };
   };

@@ -7,6 +7,7 @@ import { stateTopics } from '@tidings/state';
 import { createContextBuilder, type SubscriptionsContext } from './context.ts';
 import { outbox } from './db/schema.ts';
 import type { Resolvers } from './generated/graphql.ts';
+import { followPeople, PeopleDirectory } from './people/directory.ts';
 import { ruleResolvers } from './rules/resolvers.ts';
 import { settingsResolvers } from './settings/resolvers.ts';
 import { templateResolvers } from './templates/resolvers.ts';
@@ -46,6 +47,7 @@ export const subscriptionsResolvers: Resolvers<SubscriptionsContext> = {
  * their state topics (`tidings.state.rules.v1`, `.watches.v1`, `.templates.v1`, `.tenant-settings.v1`).
  */
 export function createSubscriptionsService(config: SubscriptionsServiceConfig): SubgraphService {
+  const people = new PeopleDirectory();
   return createSubgraphService<SubscriptionsContext>({
     name: 'subscriptions',
     database: config.database,
@@ -57,9 +59,10 @@ export function createSubscriptionsService(config: SubscriptionsServiceConfig): 
     claimsSecret: config.claimsSecret,
     typeDefs: readFileSync(SUBSCRIPTIONS_SDL_PATH, 'utf8'),
     ...(config.logger ? { logger: config.logger } : {}),
+    background: ({ logger }) => followPeople({ brokers: config.kafka.brokers, directory: people, logger }),
     graphql: ({ db, published }) => ({
       resolvers: subscriptionsResolvers as GraphQLResolverMap<SubscriptionsContext>,
-      buildContext: createContextBuilder(db, published),
+      buildContext: createContextBuilder(db, published, people),
     }),
   });
 }

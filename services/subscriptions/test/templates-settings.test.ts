@@ -1,13 +1,16 @@
 /* biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are Tidings templates, `${…}` is theirs */
 import type { Claims } from '@tidings/auth';
 import { readStateMessages } from '@tidings/graphql/testing';
+import { createKafka } from '@tidings/kafka';
 import {
   stateTopics,
   templateStateSchema,
   tenantSettingsStateKey,
   tenantSettingsStateSchema,
+  type UserState,
+  userStateKey,
 } from '@tidings/state';
-import { uniqueName } from '@tidings/testkit';
+import { uniqueName, waitFor } from '@tidings/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokers, dataOf, type Harness, startSubscriptions } from './harness.ts';
 
@@ -296,6 +299,41 @@ describe('templates', () => {
       locale: 'en',
       source: 'tenant',
     });
+  });
+
+  it('renders for a recipient in their locale, with names the identity subgraph published', async () => {
+    const minh: UserState = {
+      tenantId: tenantA,
+      id: 'minh',
+      name: 'Trần Minh',
+      email: null,
+      phone: null,
+      locale: 'vi',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      updatedAt: new Date().toISOString(),
+    };
+    const kafka = createKafka({ brokers, clientId: 'subscriptions-test' });
+    const producer = kafka.producer();
+    await producer.connect();
+    try {
+      await producer.send({
+        topic: stateTopics.users,
+        messages: [{ key: userStateKey(minh), value: JSON.stringify(minh) }],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+    const event = { ...createdEvent, actorId: 'minh', actorName: null };
+    let rendered: Preview | undefined;
+    await waitFor('the preview to use the published person', async () => {
+      rendered = await preview(memberA, { format: 'MARKDOWN', recipientId: 'minh', event });
+      return rendered.preview?.locale === 'vi';
+    });
+    expect(rendered?.preview?.body).toContain('Trần Minh');
+    // Another tenant's person of the same id is not this one.
+    const elsewhere = await preview(adminB, { format: 'MARKDOWN', recipientId: 'minh', event });
+    expect(elsewhere.preview?.locale).toBe('en');
+    expect(elsewhere.preview?.body).not.toContain('Trần Minh');
   });
 
   it('names the problems of a preview', async () => {

@@ -6,7 +6,7 @@ import {
   readPage,
   toConnection,
 } from '@tidings/graphql';
-import type { RecipientRole } from '@tidings/state';
+import type { BuiltInEventType, RecipientRole } from '@tidings/state';
 import type { SubscriptionsContext } from '../context.ts';
 import { type TenantScope, tenantScope } from '../context.ts';
 import type { RuleRow } from '../db/schema.ts';
@@ -42,9 +42,8 @@ export function ruleNode(row: RuleRow): Rule {
     id: row.id,
     name: row.name,
     projectIds: row.projectIds,
-    eventTypes: builtIn.map((type) =>
-      eventTypes.fromState(type as Parameters<typeof eventTypes.fromState>[0]),
-    ),
+    // Stored rows hold only contract values (validated on write), so the cast cannot lie.
+    eventTypes: builtIn.map((type) => eventTypes.fromState(type as BuiltInEventType)),
     customEventTypes: custom,
     statuses: row.statuses,
     steps: row.steps,

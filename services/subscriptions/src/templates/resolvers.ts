@@ -71,16 +71,18 @@ async function preview(
   problems: InputProblems,
 ): Promise<TemplatePreview | undefined> {
   const settings = settingsOf(await scope.settings.find());
-  // Without the identity subgraph's people here, every reader gets the tenant's locale and time zone.
-  const timeZone = settings.defaultTimeZone;
-  let locale = settings.defaultLocale;
+  // The recipient's own locale and time zone when the identity subgraph published them, else the tenant's.
+  const recipient = input.recipientId ? scope.person(input.recipientId) : undefined;
+  const timeZone = recipient?.timeZone ?? settings.defaultTimeZone;
+  let locale = recipient?.locale ?? settings.defaultLocale;
   if (input.locale !== null && input.locale !== undefined) {
     const canonical = canonicalLocale(input.locale);
     if (canonical === null) problems.add(['locale'], `"${input.locale}" is not a BCP 47 locale`);
     else locale = canonical;
   }
 
-  const sample = engine.ticketEventFromSample(scope.claims.tenantId, input.event);
+  const userName = (userId: string) => scope.person(userId)?.name;
+  const sample = engine.ticketEventFromSample(scope.claims.tenantId, input.event, userName);
   if (!sample.ok) for (const problem of sample.problems) problems.add(problem.field, problem.message);
   const eventType = sampleEventType(input.event);
 
@@ -119,7 +121,7 @@ async function preview(
     locale,
     timeZone,
     ticketUrlPrefix: settings.ticketUrlPrefix,
-    userName: () => undefined,
+    userName,
   });
   return {
     title: rendered.title,
