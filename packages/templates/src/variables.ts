@@ -125,9 +125,10 @@ export interface TemplateProblem {
 /** Longest title: chat-list previews and subjects are cut well before this. */
 export const maxTitleLength = 200;
 /**
- * Longest body in UTF-8 bytes, per format, from what the platforms accept for one message: WeCom
- * markdown 4096 bytes, WeCom text 2048 bytes, a Lark card 30 KB; email has no hard limit but a template
- * this large is a mistake.
+ * Longest template body in UTF-8 bytes, per format, in the order of what the platforms take for one
+ * message (WeCom text and markdown messages are limited to a few kilobytes, a Lark card to about 30 KB;
+ * email has no hard limit but a template this large is a mistake). A template is checked before its
+ * variables are filled, so senders still cut what comes out longer.
  */
 export const maxBodyBytes: Record<TemplateFormat, number> = {
   markdown: 4096,
