@@ -33,6 +33,8 @@ export type IdentityResolution =
 export interface IdentityDirectory {
   /** The person's id on a per-person channel's platform (hand-set, cached, or looked up now with the channel's app); publishes the outcome. */
   resolve(channel: ChannelState, user: UserState): Promise<IdentityResolution>;
+  /** The app-token cache its lookups use: senders share it, so an app fetches one token, not one per use. */
+  readonly tokenCache?: TokenCache;
 }
 
 /** What a person can be found by on a platform: the phone and email on their Tidings profile that it uses. */
@@ -378,5 +380,7 @@ export function createIdentityDirectory(options: {
   log?: Logger;
   now?: () => number;
 }): IdentityDirectory {
-  return createIdentityDirectoryWith({ ...options, lookup: createPlatformLookup(options) });
+  const tokenCache = options.tokenCache ?? new TokenCache();
+  const lookup = createPlatformLookup({ ...options, tokenCache });
+  return { ...createIdentityDirectoryWith({ ...options, lookup }), tokenCache };
 }

@@ -54,8 +54,9 @@ export function createPersonalDelivery(options: {
 }) {
   const { state, keyring, endpoints, identities } = options;
   const timeout = { timeoutMs: endpoints.timeoutMs };
-  // One token cache for every app: keys are vendor-prefixed; one fetch per app per token lifetime.
-  const tokenCache = new TokenCache();
+  // One token cache for every app, shared with the identity lookups: keys are vendor-prefixed, so one
+  // fetch per app per token lifetime.
+  const tokenCache = identities.tokenCache ?? new TokenCache();
   const dingtalk = createDingTalkAppClient({
     oapiBaseUrl: endpoints.dingtalk.baseUrl,
     ...(endpoints.dingtalk.apiBaseUrl && { apiBaseUrl: endpoints.dingtalk.apiBaseUrl }),
