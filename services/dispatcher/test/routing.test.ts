@@ -160,6 +160,44 @@ const initialState: Array<[StateTopicName, string, unknown]> = [
     },
   ],
   ['rules', rule.id, rule],
+  // A per-person channel for project p2: who can be reached is the identity directory's answer.
+  [
+    'channels',
+    'ding-app',
+    {
+      tenantId,
+      id: 'ding-app',
+      name: 'DingTalk app',
+      enabled: true,
+      config: {
+        kind: 'dingtalk-app',
+        clientId: 'ding-app',
+        clientSecret: sealSecret(keyring, 'ding-secret'),
+        agentId: 42,
+        robotCode: 'ding-robot',
+        mode: 'work-notification',
+      },
+      updatedAt: now,
+    },
+  ],
+  [
+    'projectChannels',
+    `${tenantId}/p2/ding-app`,
+    { tenantId, projectId: 'p2', channelId: 'ding-app', connectedAt: now },
+  ],
+  [
+    'rules',
+    'r-app',
+    {
+      ...rule,
+      id: 'r-app',
+      projectIds: ['p2'],
+      roles: [],
+      userIds: ['creator', 'oncall'],
+      channelIds: ['ding-app'],
+      serviceIds: [],
+    },
+  ],
   [
     'watches',
     `${tenantId}/fan/project/p1`,
@@ -404,6 +442,60 @@ describe('deliveries subgraph', () => {
       ]),
     );
     expect(explanation.skippedPeople).toHaveLength(6);
+  });
+
+  it('asks the identity directory about each person on a per-person channel and publishes what it learnt', async () => {
+    const { data, errors } = await explain(admin, { ...sample, projectId: 'p2' });
+    expect(errors).toBeUndefined();
+    const explanation = data!.explainEvent as {
+      notifications: Array<{
+        channel: { id: string };
+        audience: string;
+        user: { id: string };
+        platformUserId: string;
+      }>;
+      skippedPeople: Array<{
+        userId: string;
+        channel: { id: string } | null;
+        reason: string;
+        detail: string;
+      }>;
+    };
+    // The creator's DingTalk id was imported; oncall has no phone to be looked up by.
+    expect(explanation.notifications).toEqual([
+      {
+        channel: { id: 'ding-app' },
+        audience: 'PERSON',
+        user: { id: 'creator' },
+        platformUserId: 'dt-1',
+        mentioned: [],
+        mentionAll: false,
+        rules: [{ id: 'r-app' }],
+      },
+    ]);
+    expect(explanation.skippedPeople).toEqual([
+      {
+        userId: 'oncall',
+        user: { id: 'oncall' },
+        channel: { id: 'ding-app' },
+        reason: 'NO_CONTACT_POINT',
+        detail: expect.stringContaining('oncall'),
+      },
+    ]);
+    const outcomes = await readTopic({
+      brokers: brokers(),
+      topic: `${prefix}identity-outcomes`,
+      what: 'both outcomes',
+      until: (seen) => seen.length >= 2,
+    });
+    expect(
+      outcomes
+        .map((m) => [m.key, (JSON.parse(m.value!) as { status: string }).status])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    ).toEqual([
+      [`${tenantId}/creator/ding-app`, 'linked'],
+      [`${tenantId}/oncall/ding-app`, 'no-contact-point'],
+    ]);
   });
 
   it("shows another tenant's admin nothing of this tenant", async () => {
