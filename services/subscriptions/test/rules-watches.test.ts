@@ -13,6 +13,7 @@ const memberA: Claims = { userId: 'lan', tenantId: tenantA, roles: [], ownedProj
 const adminB: Claims = { userId: 'admin', tenantId: tenantB, roles: ['tenant-admin'], ownedProjectIds: [] };
 
 const CHANNEL = '5a0c9a3e-2b0c-4f57-9d5e-0d7f1c8b9e11';
+const SERVICE = '9c8b7a6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 const RULE_FIELDS = `id name projectIds eventTypes customEventTypes statuses steps roles channelIds serviceIds
@@ -82,7 +83,7 @@ describe('rule filters, services, template and @all', () => {
         statuses: ['pending approval'],
         steps: ['dba-review'],
         roles: ['STEP_ASSIGNEES'],
-        serviceIds: ['svc-dba'],
+        serviceIds: [SERVICE],
         templateId,
         mentionAll: true,
       },
@@ -93,8 +94,8 @@ describe('rule filters, services, template and @all', () => {
       statuses: ['pending approval'],
       steps: ['dba-review'],
       channelIds: [],
-      serviceIds: ['svc-dba'],
-      services: [{ id: 'svc-dba' }],
+      serviceIds: [SERVICE],
+      services: [{ id: SERVICE }],
       templateId,
       template: { id: templateId, name: 'Pipeline' },
       mentionAll: true,
@@ -115,7 +116,7 @@ describe('rule filters, services, template and @all', () => {
       steps: ['dba-review'],
       roles: ['stepAssignees'],
       channelIds: [],
-      serviceIds: ['svc-dba'],
+      serviceIds: [SERVICE],
       templateId,
       mentionAll: true,
     });
@@ -169,7 +170,7 @@ describe('rule filters, services, template and @all', () => {
       statuses: [],
       steps: ['dba-review'],
       channelIds: [CHANNEL],
-      serviceIds: ['svc-dba'],
+      serviceIds: [SERVICE],
       templateId: null,
       template: null,
       mentionAll: false,

@@ -536,7 +536,7 @@ export type CreateRuleInput = {
   userIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Channels to notify through; with serviceIds, at least one of the two. */
   channelIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Notification services to notify; with channelIds, at least one of the two. */
+  /** Notification services (ids of the channels subgraph) to notify; with channelIds, at least one of the two. */
   serviceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** A template of the tenant for this rule's messages. */
   templateId?: InputMaybe<Scalars['ID']['input']>;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeRuleUpdate, type NewRule, readRuleInput, splitEventTypes } from './validation.ts';
 
 const CHANNEL = '5a0c9a3e-2b0c-4f57-9d5e-0d7f1c8b9e11';
+const SERVICE = '9c8b7a6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
 const TEMPLATE = '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6';
 
 describe('readRuleInput', () => {
@@ -18,7 +19,7 @@ describe('readRuleInput', () => {
         steps: ['review'],
         roles: ['assignees', 'assignees'],
         channelIds: [CHANNEL.toUpperCase()],
-        serviceIds: ['svc-1'],
+        serviceIds: [SERVICE.toUpperCase()],
         templateId: TEMPLATE.toUpperCase(),
         mentionAll: true,
       },
@@ -34,7 +35,7 @@ describe('readRuleInput', () => {
       roles: ['assignees'],
       userIds: [],
       channelIds: [CHANNEL],
-      serviceIds: ['svc-1'],
+      serviceIds: [SERVICE],
       templateId: TEMPLATE,
       mentionAll: true,
       excludeActor: true,
@@ -51,6 +52,7 @@ describe('readRuleInput', () => {
         customEventTypes: ['bad type'],
         statuses: [''],
         channelIds: ['nope'],
+        serviceIds: ['svc-1'],
         userIds: [],
         templateId: 'not-a-template',
       },
@@ -64,6 +66,7 @@ describe('readRuleInput', () => {
       [['statuses', '0'], 'INVALID'],
       [['roles'], 'REQUIRED'],
       [['channelIds', '0'], 'INVALID'],
+      [['serviceIds', '0'], 'INVALID'],
       [['templateId'], 'NOT_FOUND'],
     ]);
   });
@@ -74,11 +77,11 @@ describe('readRuleInput', () => {
     expect(problems.list.map((p) => p.field)).toEqual([['eventTypes'], ['channelIds']]);
     const servicesOnly = new InputProblems();
     const rule = readRuleInput(
-      { name: 'x', roles: ['creator'], eventTypes: ['created'], serviceIds: ['svc-1'] },
+      { name: 'x', roles: ['creator'], eventTypes: ['created'], serviceIds: [SERVICE] },
       servicesOnly,
     );
     expect(servicesOnly.list).toEqual([]);
-    expect(rule).toMatchObject({ channelIds: [], serviceIds: ['svc-1'] });
+    expect(rule).toMatchObject({ channelIds: [], serviceIds: [SERVICE] });
   });
 });
 

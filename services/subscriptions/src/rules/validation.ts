@@ -138,7 +138,9 @@ export function readRuleInput(input: RuleInput, problems: InputProblems): NewRul
   const channelIds = readList(problems, 'channelIds', input.channelIds ?? [], RULE_LIMITS.channels, (id) =>
     isUuid(id) ? null : 'is not a channel id',
   );
-  const serviceIds = readList(problems, 'serviceIds', input.serviceIds ?? [], RULE_LIMITS.services);
+  const serviceIds = readList(problems, 'serviceIds', input.serviceIds ?? [], RULE_LIMITS.services, (id) =>
+    isUuid(id) ? null : 'is not a notification service id',
+  );
   if (channelIds.length + serviceIds.length === 0) {
     problems.add(
       ['channelIds'],
@@ -165,7 +167,7 @@ export function readRuleInput(input: RuleInput, problems: InputProblems): NewRul
     roles,
     userIds,
     channelIds: channelIds.map((id) => id.toLowerCase()),
-    serviceIds,
+    serviceIds: serviceIds.map((id) => id.toLowerCase()),
     templateId,
     mentionAll: input.mentionAll ?? false,
     excludeActor: input.excludeActor ?? true,
