@@ -58,7 +58,8 @@ export function vendorOf(kind: ChannelKind): Vendor {
 
 /**
  * Kinds that post one message to one place (a group, an endpoint) and name or mention the recipients in
- * it. The others deliver to each person and need their platform identity first (not routed yet).
+ * it, worded in the tenant's default language. The others deliver to each person, in that person's
+ * language, once the identity directory has found them on the platform.
  */
 export const groupChannelKinds: ReadonlySet<ChannelKind> = new Set([
   'dingtalk-robot',

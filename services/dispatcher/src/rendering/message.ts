@@ -1,6 +1,6 @@
 import type { TicketEvent } from '@tidings/events';
 import type { TemplateFormat, TemplateState, TenantSettingsState, UserState } from '@tidings/state';
-import { chooseTemplate, renderTemplate } from './engine.ts';
+import { chooseTemplate, renderTemplate } from '@tidings/templates';
 
 /** What every message of a job is rendered from: the event, and the tenant's wording and settings. */
 export interface MessageSource {

@@ -2,9 +2,9 @@
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import { createTicketEvent, eventTypeOf, type TicketEventInit } from '@tidings/events';
 import type { TemplateState, TenantSettingsState, UserState } from '@tidings/state';
+import { ticketUrlOf } from '@tidings/templates';
 import { describe, expect, it } from 'vitest';
 import { renderDingTalkRobotMarkdown } from './dingtalk-robot.ts';
-import { ticketUrlOf } from './engine.ts';
 import { renderLarkBotCard } from './lark-bot.ts';
 import {
   type Audience,

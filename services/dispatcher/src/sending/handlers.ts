@@ -6,10 +6,10 @@ import {
   createWeComClient,
   type DeliveryOutcome,
 } from '@tidings/providers';
+import { formatOfChannelKind } from '@tidings/templates';
 import type { DeliveryJob } from '../jobs.ts';
 import { createLogger } from '../log.ts';
 import { renderDingTalkRobotMarkdown } from '../rendering/dingtalk-robot.ts';
-import { formatOfChannelKind } from '../rendering/engine.ts';
 import { renderLarkBotCard } from '../rendering/lark-bot.ts';
 import { groupAudience, renderer } from '../rendering/message.ts';
 import { renderWebhookEvent } from '../rendering/webhook.ts';

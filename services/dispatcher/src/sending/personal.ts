@@ -8,8 +8,8 @@ import {
   TokenCache,
 } from '@tidings/providers';
 import type { ChannelState, UserState } from '@tidings/state';
+import { formatOfChannelKind } from '@tidings/templates';
 import type { DeliveryJob } from '../jobs.ts';
-import { formatOfChannelKind } from '../rendering/engine.ts';
 import { type Audience, byAudience, type RenderedMessage, renderer } from '../rendering/message.ts';
 import {
   renderDingTalkRobotOto,

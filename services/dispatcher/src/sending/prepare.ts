@@ -1,8 +1,8 @@
 import { fromJson, type JsonValue } from '@bufbuild/protobuf';
 import { TicketEventSchema } from '@tidings/events';
 import type { UserState } from '@tidings/state';
+import { ticketUrlOf } from '@tidings/templates';
 import type { DeliveryJob } from '../jobs.ts';
-import { ticketUrlOf } from '../rendering/engine.ts';
 import type { MessageSource } from '../rendering/message.ts';
 import type { StateStore } from '../state/store.ts';
 
