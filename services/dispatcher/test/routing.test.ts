@@ -481,6 +481,21 @@ describe('deliveries subgraph', () => {
         reason: 'NO_CONTACT_POINT',
         detail: expect.stringContaining('oncall'),
       },
+      // The ticket's other people have no Tidings profile in this test.
+      {
+        userId: 'actor',
+        user: null,
+        channel: null,
+        reason: 'UNKNOWN_USER',
+        detail: 'actor has no Tidings profile',
+      },
+      {
+        userId: 'watcher',
+        user: null,
+        channel: null,
+        reason: 'UNKNOWN_USER',
+        detail: 'watcher has no Tidings profile',
+      },
     ]);
     const outcomes = await readTopic({
       brokers: brokers(),

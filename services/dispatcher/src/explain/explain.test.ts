@@ -219,6 +219,23 @@ describe('explainEvent', () => {
     ]);
   });
 
+  it('says who the ticket or a rule names without a Tidings profile, once', async () => {
+    const state = store([
+      ['rules', 'r1', rule({ roles: ['creator'], userIds: ['ghost'] })],
+      ['rules', 'r2', rule({ id: 'r2', eventTypes: ['created'], userIds: ['phantom'] })],
+      ['channels', 'robot', robot],
+      link('robot'),
+    ]);
+    const explanation = await explainEvent(event, state, directory({}).resolver);
+    expect(explanation.skippedPeople.map((p) => [p.userId, p.channelId, p.reason])).toEqual([
+      ['creator', 'robot', 'UNKNOWN_USER'],
+      ['ghost', 'robot', 'UNKNOWN_USER'],
+      ['actor', null, 'UNKNOWN_USER'],
+      ['approver', null, 'UNKNOWN_USER'],
+      ['phantom', null, 'UNKNOWN_USER'],
+    ]);
+  });
+
   it('explains rules that do not match and channels that send nothing, hiding channels of other tenants', async () => {
     const state = store([
       ['rules', 'r1', rule({ statuses: ['done'] })],

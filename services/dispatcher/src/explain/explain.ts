@@ -281,6 +281,13 @@ export async function explainEvent(
     }
   }
 
+  // Anyone else the ticket or a rule names who has no Tidings profile: say so, rather than nothing.
+  const explained = new Set(skippedPeople.map((person) => person.userId));
+  for (const id of trace.consideredUserIds) {
+    if (userOf(id) || explained.has(id) || notifiedAnywhere(id)) continue;
+    skipPerson(id, null, 'UNKNOWN_USER', `${id} has no Tidings profile`);
+  }
+
   return {
     eventType: trace.eventType,
     rules: trace.rules.map((rule) => ({
