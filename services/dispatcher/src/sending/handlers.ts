@@ -8,14 +8,13 @@ import {
 } from '@tidings/providers';
 import { formatOfChannelKind } from '@tidings/templates';
 import type { DeliveryJob } from '../jobs.ts';
-import { createLogger } from '../log.ts';
 import { renderDingTalkRobotMarkdown } from '../rendering/dingtalk-robot.ts';
 import { renderLarkBotCard } from '../rendering/lark-bot.ts';
 import { groupAudience, renderer } from '../rendering/message.ts';
 import { renderWebhookEvent } from '../rendering/webhook.ts';
 import { renderWeComRobotText } from '../rendering/wecom-robot.ts';
 import type { StateStore } from '../state/store.ts';
-import { createIdentityDirectory, type IdentityDirectory } from './identities.ts';
+import type { IdentityDirectory } from './identities.ts';
 import { createPersonalDelivery } from './personal.ts';
 import { channelGone, prepareJob } from './prepare.ts';
 import type { ChannelHandler } from './sender.ts';
@@ -31,23 +30,20 @@ export interface ProviderEndpoints {
 
 /**
  * Delivers a job through whichever kind of channel it names: opens the channel's sealed credentials,
- * renders the event through the tenant's templates for that platform, and sends with the delivery id as the platform's idempotency key
- * where it has one. Group kinds post once; per-person kinds (apps, email) first find each person on the
- * platform from their phone or email, then deliver to each, reporting per person.
+ * renders the event through the tenant's templates for that platform, and sends with the delivery id as
+ * the platform's idempotency key where it has one. Group kinds post once, in the tenant's language;
+ * per-person kinds (apps, email) first find each person through the identity directory, then deliver to
+ * each in their own language, reporting per person.
  */
 export function createChannelHandler(options: {
   state: StateStore;
   keyring: Keyring;
   endpoints: ProviderEndpoints;
-  /**
-   * Where per-person channels find people. Optional only while the dispatcher is being moved onto it:
-   * without one, lookups still happen but their outcomes are published nowhere (logged once).
-   */
-  identities?: IdentityDirectory;
+  /** Where per-person channels find people (and publish what they learnt); shared with explain. */
+  identities: IdentityDirectory;
 }): ChannelHandler {
   const { state, keyring, endpoints } = options;
-  const identities = options.identities ?? unpublishedDirectory(options);
-  const personal = createPersonalDelivery({ ...options, identities });
+  const personal = createPersonalDelivery(options);
   const timeout = { timeoutMs: endpoints.timeoutMs };
   const dingtalkRobot = createDingTalkRobotClient({ baseUrl: endpoints.dingtalk.baseUrl, ...timeout });
   const lark = createLarkClient({
@@ -126,13 +122,4 @@ export function createChannelHandler(options: {
       }
     },
   };
-}
-
-function unpublishedDirectory(options: {
-  state: StateStore;
-  keyring: Keyring;
-  endpoints: ProviderEndpoints;
-}) {
-  createLogger('sending').warn('no identity directory given: identity outcomes will not be published');
-  return createIdentityDirectory({ ...options, publish: async () => {} });
 }
