@@ -238,6 +238,8 @@ export function traceEvent(event: TicketEvent, state: StateStore): RouteTrace {
 
   const traces: RuleTrace[] = [];
   const perChannel = new Map<string, ChannelDelivery>();
+  /** channel → its recipients so far, so merging many rules' people stays linear. */
+  const recipientsOn = new Map<string, Set<string>>();
   const skippedChannels: SkippedChannel[] = [];
   const removedPeople: RemovedPerson[] = [];
 
@@ -313,9 +315,14 @@ export function traceEvent(event: TicketEvent, state: StateStore): RouteTrace {
           mentionAll: false,
         };
         perChannel.set(channelId, delivery);
+        recipientsOn.set(channelId, new Set());
       }
-      for (const id of onChannel)
-        if (!delivery.recipientUserIds.includes(id)) delivery.recipientUserIds.push(id);
+      const seen = recipientsOn.get(channelId)!;
+      for (const id of onChannel) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        delivery.recipientUserIds.push(id);
+      }
       delivery.ruleIds.push(rule.id);
       delivery.templateId ??= rule.templateId;
       delivery.mentionAll ||= rule.mentionAll;
