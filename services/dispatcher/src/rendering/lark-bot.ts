@@ -8,6 +8,10 @@ export interface LarkRecipient {
   openId: string | null;
 }
 
+/** `${mentions}` is inserted as markup: names and ids must not open tags, links or emphasis in lark_md. */
+const safeId = (openId: string) => openId.replace(/[^\w-]/g, '');
+const safeName = (name: string) => name.replace(/[<>[\]()*_~`]/g, '');
+
 /**
  * A Lark/Feishu custom bot message: an interactive card, because markdown in a text message shows raw.
  * A custom bot mentions only by open_id and cannot look one up: people whose open_id Tidings knows are
@@ -19,7 +23,9 @@ export function renderLarkBotCard(
   options: { mentionAll: boolean; keywords: readonly string[]; locale: string },
 ): LarkMessage {
   const tokens = [
-    ...recipients.map(({ user, openId }) => (openId ? `<at id=${openId}></at>` : `@${user.name}`)),
+    ...recipients.map(({ user, openId }) =>
+      openId ? `<at id=${safeId(openId)}></at>` : `@${safeName(user.name)}`,
+    ),
     ...(options.mentionAll ? ['<at id=all></at>'] : []),
   ];
   const message = render(tokens.join(' '));

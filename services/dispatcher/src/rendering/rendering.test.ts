@@ -267,6 +267,18 @@ describe('renderLarkBotCard', () => {
     expect(card.type === 'card' && card.markdown).toMatch(/<at id=ou_lan><\/at> @Wei <at id=all><\/at>$/);
     expect(card.type === 'card' && card.markdown.match(/<at id=ou_lan>/g)).toHaveLength(1);
   });
+
+  it('keeps names and ids from opening markup where they are inserted', () => {
+    const card = renderLarkBotCard(
+      renderer(source(commentEvent), 'lark-card', en),
+      [
+        { user: { ...wei, name: '<at id=all></at>[x](y)' }, openId: null },
+        { user: lan, openId: 'ou_1></at><at id=all' },
+      ],
+      { mentionAll: false, keywords: [], locale: 'en' },
+    );
+    expect(card.type === 'card' && card.markdown).toMatch(/@at id=all\/atxy <at id=ou_1atatidall><\/at>$/);
+  });
 });
 
 describe('renderWeComRobotText', () => {
