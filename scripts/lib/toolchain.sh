@@ -14,17 +14,20 @@ if [ ! -x "$node_prefix/node_modules/.bin/node" ]; then
 fi
 export PATH="$node_prefix/node_modules/.bin:$PATH"
 
-# Not `npm ci`: the registry mirror these machines use carries only the Linux builds of biome's and turbo's
-# optional platform binaries, so the lockfile cannot list the others and `npm ci` refuses it. `npm install`
-# installs exactly what the lockfile pins; with TIDINGS_FROZEN_LOCKFILE=1 (CI) a lockfile it would have to
-# change fails the run instead. npm leaves node_modules/.package-lock.json behind; reinstall when older.
+# CI (TIDINGS_FROZEN_LOCKFILE=1) uses `npm ci`: it installs exactly the lockfile and refuses one out of step
+# with package.json. The lockfile lists every platform's biome and turbo binary; `npm ci` fetches only this
+# machine's, so it does not matter which of the others the registry mirror happens to carry that day.
+# Developers get `npm install`, which updates the lockfile when package.json changed.
+# npm leaves node_modules/.package-lock.json behind; reinstall when it is older than the lockfile.
 if [ ! -f "$TIDINGS_ROOT/node_modules/.package-lock.json" ] ||
   [ "$TIDINGS_ROOT/package-lock.json" -nt "$TIDINGS_ROOT/node_modules/.package-lock.json" ]; then
   echo "tidings: installing dependencies" >&2
-  lock_before="$(sha256sum "$TIDINGS_ROOT/package-lock.json")"
-  (cd "$TIDINGS_ROOT" && npm install --no-audit --no-fund >&2)
-  if [ "${TIDINGS_FROZEN_LOCKFILE:-0}" = "1" ] && [ "$lock_before" != "$(sha256sum "$TIDINGS_ROOT/package-lock.json")" ]; then
-    echo "tidings: package-lock.json is out of date with package.json; run npm install and commit it" >&2
-    exit 1
+  if [ "${TIDINGS_FROZEN_LOCKFILE:-0}" = "1" ]; then
+    (cd "$TIDINGS_ROOT" && npm ci --no-audit --no-fund >&2) || {
+      echo "tidings: npm ci failed; if package-lock.json is out of date with package.json, run npm install and commit it" >&2
+      exit 1
+    }
+  else
+    (cd "$TIDINGS_ROOT" && npm install --no-audit --no-fund >&2)
   fi
 fi
