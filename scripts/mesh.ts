@@ -1,5 +1,6 @@
 // Starts the whole Tidings mesh on this machine: a real Kafka (from env, Docker, or Maven jars), the sandbox,
-// the three subgraphs, the gateway and the dispatcher, each as its own process. Databases default to
+// the three subgraphs, the dispatcher (which serves the deliveries subgraph) and the gateway, each as its own
+// process. Databases default to
 // embedded PGlite under .data/pglite/<service>; set DATABASE_URL to use a PostgreSQL server instead.
 // Ctrl-C stops everything.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ const ports = {
   identity: 4001,
   channels: 4002,
   subscriptions: 4003,
+  deliveries: 4004,
   sandbox: 4010,
   dispatcher: 4100,
 };
@@ -62,6 +64,18 @@ const services: ServiceSpec[] = [
   subgraph('identity'),
   subgraph('channels'),
   subgraph('subscriptions'),
+  // Before the gateway: it serves the deliveries subgraph once its state has caught up.
+  {
+    name: 'dispatcher',
+    entry: 'services/dispatcher/src/index.ts',
+    env: {
+      ...shared,
+      ...platforms,
+      HEALTH_PORT: String(ports.dispatcher),
+      GRAPHQL_PORT: String(ports.deliveries),
+    },
+    readyUrl: local(ports.dispatcher, '/readyz'),
+  },
   {
     name: 'gateway',
     entry: 'services/gateway/src/index.ts',
@@ -70,18 +84,9 @@ const services: ServiceSpec[] = [
       IDENTITY_URL: local(ports.identity, '/graphql'),
       CHANNELS_URL: local(ports.channels, '/graphql'),
       SUBSCRIPTIONS_URL: local(ports.subscriptions, '/graphql'),
+      DELIVERIES_URL: local(ports.deliveries, '/graphql'),
     },
     readyUrl: local(ports.gateway, '/readyz'),
-  },
-  {
-    name: 'dispatcher',
-    entry: 'services/dispatcher/src/index.ts',
-    env: {
-      ...shared,
-      HEALTH_PORT: String(ports.dispatcher),
-      DINGTALK_BASE_URL: local(ports.sandbox, '/dingtalk/oapi'),
-    },
-    readyUrl: local(ports.dispatcher, '/readyz'),
   },
 ];
 

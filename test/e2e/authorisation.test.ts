@@ -62,7 +62,13 @@ describe('tenant isolation', () => {
         notificationService(id: $service) { id }
         notificationServices { edges { node { id } } }
       }`,
-      { user: 'secret-agent', channel: ids.channel, rule: ids.rule, template: ids.template, service: ids.service },
+      {
+        user: 'secret-agent',
+        channel: ids.channel,
+        rule: ids.rule,
+        template: ids.template,
+        service: ids.service,
+      },
     );
     expect(seen).toEqual({
       user: null,
@@ -83,7 +89,9 @@ describe('tenant isolation', () => {
       `mutation ($channelId: ID!) { connectProjectToChannel(input: { projectId: "p", channelId: $channelId }) { errors { field code } } }`,
       { channelId: ids.channel },
     );
-    expect(connect.data?.connectProjectToChannel.errors).toEqual([{ field: ['channelId'], code: expect.any(String) }]);
+    expect(connect.data?.connectProjectToChannel.errors).toEqual([
+      { field: ['channelId'], code: expect.any(String) },
+    ]);
     const disable = await otherTenantAdmin.raw(
       `mutation ($id: ID!) { setRuleEnabled(input: { id: $id, enabled: false }) { rule { id } errors { field code } } }`,
       { id: ids.rule },

@@ -1,5 +1,5 @@
-// Starts the whole mesh in this process for end-to-end tests: sandbox, three subgraphs, gateway and
-// dispatcher, on free ports, against the run's real Kafka and PostgreSQL.
+// Starts the whole mesh in this process for end-to-end tests: sandbox, dispatcher (with the deliveries
+// subgraph), three more subgraphs and the gateway, on free ports, against the run's real Kafka and PostgreSQL.
 import { DEVELOPMENT_CLAIMS_SECRET, DEVELOPMENT_JWT, mintDevelopmentToken } from '@tidings/auth';
 import { createChannelsService } from '@tidings/channels';
 import { DEVELOPMENT_KEYRING_TEXT, parseKeyring } from '@tidings/crypto';
@@ -53,13 +53,38 @@ export async function startTestMesh(): Promise<TestMesh> {
     lark: `${sandbox.url}/lark`,
     wecom: `${sandbox.url}/wecom`,
   };
-  const identity = createIdentityService(common);
+  const dispatcher = createDispatcher({
+    kafkaBrokers: brokers,
+    database: { url: database.url },
+    keyring,
+    components: { router: true, senders: ['dingtalk', 'lark', 'wecom', 'smtp', 'webhook'] },
+    instanceId: 'e2e',
+    graphql: { host: '127.0.0.1', port: 0, claimsSecret: DEVELOPMENT_CLAIMS_SECRET },
+    topicPartitions: 2,
+    kafkaPrefix,
+    stateTopics,
+    providers: {
+      dingtalk: { baseUrl: platforms.dingtalkOapi, apiBaseUrl: platforms.dingtalkApi },
+      lark: { baseUrl: platforms.lark },
+      wecom: { baseUrl: platforms.wecom },
+      timeoutMs: 5_000,
+    },
+  });
+  // First: the gateway needs the deliveries subgraph's URL, and it serves only after state catch-up.
+  const { graphqlUrl: deliveriesUrl } = await dispatcher.start();
+  if (!deliveriesUrl) throw new Error('the dispatcher did not serve the deliveries subgraph');
+  // Its own group: each test file's identity service reads every lookup outcome the dispatchers publish.
+  const identity = createIdentityService({
+    ...common,
+    outcomesConsumerGroup: uniqueName('e2e-identity-outcomes'),
+  });
   const channels = createChannelsService({ ...common, keyring, testSend: platforms });
   const subscriptions = createSubscriptionsService(common);
   const urls = {
     identity: (await identity.start()).url,
     channels: (await channels.start()).url,
     subscriptions: (await subscriptions.start()).url,
+    deliveries: deliveriesUrl,
   };
   const gateway: Gateway = createGateway({
     host: '127.0.0.1',
@@ -78,23 +103,6 @@ export async function startTestMesh(): Promise<TestMesh> {
     logLevel: 'silent',
   });
   const { url: gatewayUrl } = await gateway.start();
-  const dispatcher = createDispatcher({
-    kafkaBrokers: brokers,
-    database: { url: database.url },
-    keyring,
-    components: { router: true, senders: ['dingtalk', 'lark', 'wecom', 'smtp', 'webhook'] },
-    instanceId: 'e2e',
-    topicPartitions: 2,
-    kafkaPrefix,
-    stateTopics,
-    providers: {
-      dingtalk: { baseUrl: platforms.dingtalkOapi, apiBaseUrl: platforms.dingtalkApi },
-      lark: { baseUrl: platforms.lark },
-      wecom: { baseUrl: platforms.wecom },
-      timeoutMs: 5_000,
-    },
-  });
-  await dispatcher.start();
 
   return {
     sandbox,

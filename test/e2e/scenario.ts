@@ -1,8 +1,9 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are untyped JSON here, and the tests check them field by field
 // A small driver that lets the seed scenarios read like the seeds themselves: people with tokens, GraphQL
 // calls through the gateway that fail loudly, ticket events produced to real Kafka, and what the sandbox
 // received. One mesh and one tenant per test file.
 import { timestampNow } from '@bufbuild/protobuf/wkt';
-import { createTicketEventProducer, type TicketEventInit } from '@tidings/events';
+import { createTicketEventProducer, type TicketEvent, type TicketEventInit } from '@tidings/events';
 import { createKafka, type Producer } from '@tidings/kafka';
 import { testInfrastructure, uniqueName, waitFor } from '@tidings/testkit';
 import { sql } from 'drizzle-orm';
@@ -34,9 +35,14 @@ export interface Scenario {
   tenantId: string;
   admin: Caller;
   /** A person of this tenant (not an admin), optionally owning projects. */
-  person(userId: string, options?: { ownedProjectIds?: string[]; tenantId?: string; admin?: boolean }): Promise<Caller>;
+  person(
+    userId: string,
+    options?: { ownedProjectIds?: string[]; tenantId?: string; admin?: boolean },
+  ): Promise<Caller>;
   /** Produces a TicketEvent for this tenant; `eventId` is made unique per run. Returns the event id. */
-  emit(event: Omit<TicketEventInit, 'tenantId' | 'occurredAt'> & { eventId: string }): Promise<string>;
+  emit(
+    event: Omit<Exclude<TicketEventInit, TicketEvent>, 'tenantId' | 'occurredAt'> & { eventId: string },
+  ): Promise<string>;
   /** Ledger rows of an event, once `count` of them reached a final status. */
   deliveries(eventId: string, count: number): Promise<Array<Record<string, any>>>;
   /** GET /_sandbox/<path> as JSON. */
@@ -72,11 +78,20 @@ export async function startScenario(name: string): Promise<Scenario> {
   const mesh = await startTestMesh();
   const tenantId = uniqueName(name);
   const run = uniqueName('run');
-  const kafka = createKafka({ brokers: testInfrastructure().kafkaBrokers.split(','), clientId: `e2e-${name}` });
+  const kafka = createKafka({
+    brokers: testInfrastructure().kafkaBrokers.split(','),
+    clientId: `e2e-${name}`,
+  });
   const producer: Producer = kafka.producer({ idempotent: true });
   await producer.connect();
-  const events = createTicketEventProducer({ producer, topic: `${mesh.kafkaPrefix}tidings.ticket-events.v1` });
-  const token = (userId: string, options: { ownedProjectIds?: string[]; tenantId?: string; admin?: boolean }) =>
+  const events = createTicketEventProducer({
+    producer,
+    topic: `${mesh.kafkaPrefix}tidings.ticket-events.v1`,
+  });
+  const token = (
+    userId: string,
+    options: { ownedProjectIds?: string[]; tenantId?: string; admin?: boolean },
+  ) =>
     mesh.token({
       userId,
       tenantId: options.tenantId ?? tenantId,

@@ -48,7 +48,27 @@ export function createKafka(options: { brokers: string[]; clientId: string }): K
   });
 }
 
-/** Creates missing topics; existing ones are left as they are. */
+/** Waits until every partition of the topics has a leader, so the first produce or fetch does not fail. */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics });
+      const led = metadata.topics.every(
+        (topic) =>
+          topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+      );
+      if (led) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`topics ${topics.join(', ')} have no leader after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Creates missing topics and waits for their leaders; existing ones are left as they are. */
 export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<void> {
   const admin: Admin = kafka.admin();
   await admin.connect();
@@ -56,17 +76,27 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<vo
     const existing = new Set(await admin.listTopics());
     const missing = specs.filter((spec) => !existing.has(spec.topic));
     if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((spec) => ({
-        topic: spec.topic,
-        numPartitions: spec.partitions ?? 1,
-        configEntries: spec.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
-      })),
-    });
-  } catch (error) {
-    // Another instance may have created the same topic between list and create.
-    if (!(error instanceof Error && /already exists/i.test(error.message))) throw error;
+    try {
+      await admin.createTopics({
+        waitForLeaders: false,
+        topics: missing.map((spec) => ({
+          topic: spec.topic,
+          numPartitions: spec.partitions ?? 1,
+          configEntries: spec.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+        })),
+      });
+    } catch (error) {
+      // Another process may have created the same topic between list and create; its leaders may still
+      // be on their way, which the broker reports as not hosting the partition.
+      if (
+        !(error instanceof Error && /already exists|does not host this topic-partition/i.test(error.message))
+      )
+        throw error;
+    }
+    await waitForLeaders(
+      admin,
+      missing.map((spec) => spec.topic),
+    );
   } finally {
     await admin.disconnect();
   }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are untyped JSON here, and the tests check them field by field
 // Seed 002 (a SQL-audit work-order system, Chinese): an admin configures Lark push for the whole tenant and
 // a global URL prefix, fixes a member's Lark phone in user management, and then each work order notifies
 // its current reviewer, then its executor, then its creator once it went live — each in Chinese, each
@@ -23,8 +24,11 @@ const workOrder = (step: { id: string; name: string; assignee: string } | null, 
 const orderUrl = 'https://sqle.example.com/project/sqle-project-1/order/42';
 
 const larkCardsTo = async (openId: string) =>
-  (await world.inbox<{ messages: Array<{ msgType: string; content: any }> }>(`lark/messages?openId=${openId}`))
-    .messages;
+  (
+    await world.inbox<{ messages: Array<{ msgType: string; content: any }> }>(
+      `lark/messages?openId=${openId}`,
+    )
+  ).messages;
 
 beforeAll(async () => {
   world = await startScenario('seed002');
@@ -73,7 +77,7 @@ describe('seed 002: work orders through a Lark app — reviewer, then executor, 
     );
   });
 
-  it('rules: the current step's assignees on creation and at each step; the creator once it went live', async () => {
+  it("rules: the current step's assignees on creation and at each step; the creator once it went live", async () => {
     const rule = (input: Record<string, unknown>) =>
       world.admin.mutate(
         `mutation ($input: CreateRuleInput!) { createRule(input: $input) { rule { id } errors { field message code } } }`,

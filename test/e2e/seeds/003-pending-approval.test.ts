@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: GraphQL answers are untyped JSON here, and the tests check them field by field
 // Seed 003 (a database console with mobile approvals): an administrator switches a notification method on
 // for the tenant — configured but not switched on, it sends nothing (the seed's FAQ) — and a rule sends
 // data-export tickets in the "Pending approval" state to their approvers plus an additional notification
@@ -17,7 +18,11 @@ const exportTicket = (id: string, status: string) => ({
   url: `https://dms.example.com/ticket/${id}`,
   status,
   creator: { id: 'analyst', displayName: 'Analyst Chen' },
-  currentStep: { id: 'approve', name: 'Approval', assignees: [{ id: 'approver', displayName: 'Owner Zhao' }] },
+  currentStep: {
+    id: 'approve',
+    name: 'Approval',
+    assignees: [{ id: 'approver', displayName: 'Owner Zhao' }],
+  },
 });
 const pendingApproval = (ticketId: string) => ({
   eventType: 'STATUS_CHANGED',
@@ -36,11 +41,16 @@ const pendingApproval = (ticketId: string) => ({
   },
 });
 const robotMessagesTo = async (userid: string) =>
-  (await world.inbox<{ messages: Array<{ msgParam?: any }> }>(`dingtalk-app/messages?userid=${userid}`)).messages;
+  (await world.inbox<{ messages: Array<{ msgParam?: any }> }>(`dingtalk-app/messages?userid=${userid}`))
+    .messages;
 
 beforeAll(async () => {
   world = await startScenario('seed003');
-  await world.sandbox('dingtalk-app/apps/dms-app', { clientSecret: 'dms-secret', agentId: 9, robotCode: 'dms-robot' });
+  await world.sandbox('dingtalk-app/apps/dms-app', {
+    clientSecret: 'dms-secret',
+    agentId: 9,
+    robotCode: 'dms-robot',
+  });
   await world.sandbox('dingtalk-app/people', { mobile: '+8613700000001', userid: 'dt-approver' });
   await world.sandbox('dingtalk-app/people', { mobile: '+8613700000002', userid: 'dt-dba' });
   await world.sandbox('dingtalk-app/people', { mobile: '+8613700000003', userid: 'dt-analyst' });
@@ -167,7 +177,11 @@ describe('seed 003: pending-approval data exports, with an additional notificati
   it('an approved export does not match the pending-approval rule', async () => {
     const explanation = (
       await world.admin.call<{ explainEvent: Explanation }>(EXPLAIN, {
-        event: { ...pendingApproval('exp-3'), toStatus: 'Approved', ticket: { ...pendingApproval('exp-3').ticket, status: 'Approved' } },
+        event: {
+          ...pendingApproval('exp-3'),
+          toStatus: 'Approved',
+          ticket: { ...pendingApproval('exp-3').ticket, status: 'Approved' },
+        },
       })
     ).explainEvent;
     expect(explanation.rules).toEqual([

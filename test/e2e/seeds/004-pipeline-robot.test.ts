@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are templates, `${…}` is their variable syntax
 // Seed 004 (a CI pipeline, Russian): a pipeline task posts to a DingTalk group through a signed group
 // robot when it reaches a chosen state, with the team's own DingTalk markdown in which ${…} variables are
 // filled from the run, mentioning a member by mobile number and everyone with @all.
@@ -78,10 +79,22 @@ describe('seed 004: pipeline failures to a DingTalk group robot with custom mark
     // A misspelt variable is refused, naming it.
     const misspelt = await world.admin.raw(
       `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { template { id } errors { field message code } } }`,
-      { input: { name: 'typo', format: 'MARKDOWN', locale: 'ru', title: 'x', body: 'Конвейер ${attributes.PIPELINE_NAME} ${ticket.titel}' } },
+      {
+        input: {
+          name: 'typo',
+          format: 'MARKDOWN',
+          locale: 'ru',
+          title: 'x',
+          body: 'Конвейер ${attributes.PIPELINE_NAME} ${ticket.titel}',
+        },
+      },
     );
     expect(misspelt.data?.createTemplate.errors).toEqual([
-      expect.objectContaining({ field: ['body'], code: 'unknown-variable', message: expect.stringContaining('ticket.titel') }),
+      expect.objectContaining({
+        field: ['body'],
+        code: 'unknown-variable',
+        message: expect.stringContaining('ticket.titel'),
+      }),
     ]);
 
     const template = await world.admin.mutate(
@@ -117,7 +130,9 @@ describe('seed 004: pipeline failures to a DingTalk group robot with custom mark
     expect(rule.rule).toMatchObject({ mentionAll: true, template: { id: templateId } });
     await world.dispatcherKnows('the rule, its template and the connection', (state) =>
       Boolean(
-        state.rule(rule.rule.id) && state.template(templateId) && state.isConnected(world.tenantId, project, channelId),
+        state.rule(rule.rule.id) &&
+          state.template(templateId) &&
+          state.isConnected(world.tenantId, project, channelId),
       ),
     );
   });
