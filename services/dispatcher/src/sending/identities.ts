@@ -1,12 +1,5 @@
-import { type Keyring, openSecret } from '@tidings/crypto';
-import {
-  createDingTalkAppClient,
-  createLarkClient,
-  createWeComClient,
-  type DeliveryOutcome,
-  platformMobile,
-  TokenCache,
-} from '@tidings/providers';
+import type { Keyring } from '@tidings/crypto';
+import { type DeliveryOutcome, platformMobile, TokenCache } from '@tidings/providers';
 import {
   type ChannelState,
   type IdentityOutcome,
@@ -17,6 +10,7 @@ import {
 } from '@tidings/state';
 import { createLogger, errorMessage, type Logger } from '../log.ts';
 import type { StateStore } from '../state/store.ts';
+import { appCredentials, createAppClients } from './apps.ts';
 import type { ProviderEndpoints } from './handlers.ts';
 
 export type Undelivered = Exclude<DeliveryOutcome, { kind: 'delivered' }>;
@@ -277,47 +271,28 @@ export function createPlatformLookup(options: {
   /** Shared with the senders' clients so one app fetches one token per lifetime. */
   tokenCache?: TokenCache;
 }): PlatformLookup {
-  const { keyring, endpoints } = options;
-  const tokenCache = options.tokenCache ?? new TokenCache();
-  const timeout = { timeoutMs: endpoints.timeoutMs };
-  const dingtalk = createDingTalkAppClient({
-    oapiBaseUrl: endpoints.dingtalk.baseUrl,
-    ...(endpoints.dingtalk.apiBaseUrl && { apiBaseUrl: endpoints.dingtalk.apiBaseUrl }),
-    tokenCache,
-    ...timeout,
-  });
-  const lark = createLarkClient({
-    ...(endpoints.lark.baseUrl && { baseUrl: endpoints.lark.baseUrl }),
-    tokenCache,
-    ...timeout,
-  });
-  const wecom = createWeComClient({ baseUrl: endpoints.wecom.baseUrl, tokenCache, ...timeout });
-  const open = (sealed: string) => openSecret(keyring, sealed);
+  const { dingtalk, lark, wecom } = createAppClients(
+    options.endpoints,
+    options.tokenCache ?? new TokenCache(),
+  );
+  const credentials = appCredentials(options.keyring);
 
   return async (channel, contact) => {
     const config = channel.config;
     switch (config.kind) {
       case 'dingtalk-app': {
         const phone = contact.phone!;
-        const result = await dingtalk.lookupUserIdByMobile(
-          {
-            clientId: config.clientId,
-            clientSecret: open(config.clientSecret),
-            agentId: config.agentId,
-            robotCode: config.robotCode,
-          },
-          phone,
-        );
+        const result = await dingtalk.lookupUserIdByMobile(credentials.dingtalk(config), phone);
         if (result.kind === 'found') return { contact: phone, resolution: linkedByLookup(result.userid) };
         if (result.kind === 'not-found')
           return { contact: phone, resolution: notOnPlatform(`phone ${phone}`, 'dingtalk', result.reason) };
         return { contact: phone, resolution: platformError(result.outcome) };
       }
       case 'lark-app': {
-        const lookup = await lark.lookupOpenIds(
-          { appId: config.appId, appSecret: open(config.appSecret), baseUrl: config.host },
-          { emails: contact.email ? [contact.email] : [], mobiles: contact.phone ? [contact.phone] : [] },
-        );
+        const lookup = await lark.lookupOpenIds(credentials.lark(config), {
+          emails: contact.email ? [contact.email] : [],
+          mobiles: contact.phone ? [contact.phone] : [],
+        });
         const tried = contact.email ?? contact.phone;
         if (!lookup.ok) return { contact: tried, resolution: platformError(lookup.outcome) };
         const found = lookup.results.find((r) => r.result === 'found');
@@ -332,16 +307,9 @@ export function createPlatformLookup(options: {
         return { contact: tried, resolution: notOnPlatform(both, 'lark', detail) };
       }
       case 'wecom-app': {
-        const credentials = {
-          corpId: config.corpId,
-          corpSecret: open(config.corpSecret),
-          agentId: config.agentId,
-          safe: config.safe,
-          ...(config.proxyUrl && { proxyUrl: config.proxyUrl }),
-        };
         const tried = (contact.phone ?? contact.email)!;
         const result = await wecom.lookupUserId(
-          credentials,
+          credentials.wecom(config),
           contact.phone ? { mobile: platformMobile(contact.phone) } : { email: contact.email! },
         );
         if (result.kind === 'found') return { contact: tried, resolution: linkedByLookup(result.userid) };

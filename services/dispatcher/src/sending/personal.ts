@@ -1,12 +1,5 @@
 import { type Keyring, openSecret } from '@tidings/crypto';
-import {
-  createDingTalkAppClient,
-  createLarkClient,
-  createSmtpClient,
-  createWeComClient,
-  type DeliveryOutcome,
-  TokenCache,
-} from '@tidings/providers';
+import { createSmtpClient, type DeliveryOutcome } from '@tidings/providers';
 import type { ChannelState, UserState } from '@tidings/state';
 import { formatOfChannelKind } from '@tidings/templates';
 import type { DeliveryJob } from '../jobs.ts';
@@ -19,6 +12,7 @@ import {
   renderWeComAppMarkdown,
 } from '../rendering/personal.ts';
 import type { StateStore } from '../state/store.ts';
+import { appCredentials, createAppClients } from './apps.ts';
 import type { ProviderEndpoints } from './handlers.ts';
 import { type IdentityDirectory, undeliveredFor } from './identities.ts';
 import { channelGone, prepareJob } from './prepare.ts';
@@ -53,22 +47,9 @@ export function createPersonalDelivery(options: {
   identities: IdentityDirectory;
 }) {
   const { state, keyring, endpoints, identities } = options;
-  const timeout = { timeoutMs: endpoints.timeoutMs };
-  // One token cache for every app, shared with the identity lookups: keys are vendor-prefixed, so one
-  // fetch per app per token lifetime.
-  const tokenCache = identities.tokenCache ?? new TokenCache();
-  const dingtalk = createDingTalkAppClient({
-    oapiBaseUrl: endpoints.dingtalk.baseUrl,
-    ...(endpoints.dingtalk.apiBaseUrl && { apiBaseUrl: endpoints.dingtalk.apiBaseUrl }),
-    tokenCache,
-    ...timeout,
-  });
-  const lark = createLarkClient({
-    ...(endpoints.lark.baseUrl && { baseUrl: endpoints.lark.baseUrl }),
-    tokenCache,
-    ...timeout,
-  });
-  const wecom = createWeComClient({ baseUrl: endpoints.wecom.baseUrl, tokenCache, ...timeout });
+  // One token cache for every app, shared with the identity lookups: one fetch per app per token lifetime.
+  const { dingtalk, lark, wecom } = createAppClients(endpoints, identities.tokenCache);
+  const credentials = appCredentials(keyring);
   const smtp = createSmtpClient({ connectionTimeoutMs: endpoints.timeoutMs });
   const open = (sealed: string) => openSecret(keyring, sealed);
 
@@ -84,27 +65,18 @@ export function createPersonalDelivery(options: {
     const config = channel.config;
     switch (config.kind) {
       case 'dingtalk-app': {
-        const credentials = {
-          clientId: config.clientId,
-          clientSecret: open(config.clientSecret),
-          agentId: config.agentId,
-          robotCode: config.robotCode,
-        };
+        const app = credentials.dingtalk(config);
         return async (batch, message) => {
           const userIds = [...new Set(batch.map((p) => p.platformUserId))];
           const results =
             config.mode === 'work-notification'
-              ? await dingtalk.sendWorkNotification(
-                  credentials,
-                  userIds,
-                  renderDingTalkWorkNotification(message),
-                )
-              : await dingtalk.sendRobotBatch(credentials, userIds, renderDingTalkRobotOto(message));
+              ? await dingtalk.sendWorkNotification(app, userIds, renderDingTalkWorkNotification(message))
+              : await dingtalk.sendRobotBatch(app, userIds, renderDingTalkRobotOto(message));
           return byPerson(batch, new Map(results.map((r) => [r.userId, r.outcome])));
         };
       }
       case 'lark-app': {
-        const app = { appId: config.appId, appSecret: open(config.appSecret), baseUrl: config.host };
+        const app = credentials.lark(config);
         return async (batch, message, audience) => {
           const card = renderLarkAppCard(message, audience.locale);
           const outcomes = new Map<string, DeliveryOutcome>();
@@ -121,15 +93,9 @@ export function createPersonalDelivery(options: {
         };
       }
       case 'wecom-app': {
-        const credentials = {
-          corpId: config.corpId,
-          corpSecret: open(config.corpSecret),
-          agentId: config.agentId,
-          safe: config.safe,
-          ...(config.proxyUrl && { proxyUrl: config.proxyUrl }),
-        };
+        const app = credentials.wecom(config);
         return async (batch, message) => {
-          const sent = await wecom.sendAppMessage(credentials, {
+          const sent = await wecom.sendAppMessage(app, {
             touser: [...new Set(batch.map((p) => p.platformUserId))],
             message: renderWeComAppMarkdown(message),
             ...(message.ticketUrl && { fullTextUrl: message.ticketUrl }),
