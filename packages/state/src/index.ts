@@ -52,10 +52,10 @@ export const userStateSchema = z.object({
   email: z.string().nullable(),
   /** E.164. */
   phone: z.string().nullable(),
-  /** BCP 47; picks the template language of messages to this person. */
-  locale: z.string(),
-  /** IANA time zone (Asia/Ho_Chi_Minh); times in messages to this person are shown in it. */
-  timeZone: z.string().default('UTC'),
+  /** BCP 47; picks the template language of messages to this person. Null: the tenant's default locale. */
+  locale: z.string().nullable(),
+  /** IANA time zone (Asia/Ho_Chi_Minh); times in messages to this person are shown in it. Null: the tenant's. */
+  timeZone: z.string().nullable().default(null),
   updatedAt: z.string(),
 });
 export type UserState = z.infer<typeof userStateSchema>;

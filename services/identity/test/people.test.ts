@@ -124,12 +124,12 @@ afterAll(async () => {
 });
 
 describe('time zones', () => {
-  it('defaults to UTC, takes IANA names and publishes them', async () => {
+  it("leaves the zone to the tenant's default until set, takes IANA names and publishes them", async () => {
     const created = await request(adminA, CREATE_USER, { input: { id: 'tz', name: 'Tz' } });
     expect(created.data?.createUser).toMatchObject({
       user: {
         id: 'tz',
-        timeZone: 'UTC',
+        timeZone: null,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       },
     });
@@ -169,7 +169,8 @@ describe('who may change a person', () => {
     const other = await request(adaA, UPDATE_USER, { id: 'bob', input: { phone: '+8613900000000' } });
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const byAdmin = await request(adminA, UPDATE_USER, { id: 'tz', input: { timeZone: null } });
-    expect(byAdmin.data?.updateUser).toMatchObject({ user: { timeZone: 'UTC' }, errors: [] });
+    // null hands the zone back to the tenant's default.
+    expect(byAdmin.data?.updateUser).toMatchObject({ user: { timeZone: null }, errors: [] });
   });
 });
 

@@ -75,6 +75,13 @@ afterAll(async () => {
 
 describe('seed 000: ticket notifications through DingTalk', () => {
   it('step 1: each person enters the phone they use in DingTalk, in their own settings', async () => {
+    // The tracker is Vietnamese: people who choose no language read Vietnamese, in Vietnam's time.
+    await world.admin.mutate(
+      `mutation ($input: UpdateTenantSettingsInput!) {
+        updateTenantSettings(input: $input) { settings { defaultLocale } errors { field message code } }
+      }`,
+      { input: { defaultLocale: 'vi', defaultTimeZone: 'Asia/Ho_Chi_Minh' } },
+    );
     for (const [id, name, phone] of [
       ['lan', 'Lan', '+86 139 0000 0001'],
       ['minh', 'Minh', '+86 139 0000 0002'],
@@ -85,7 +92,7 @@ describe('seed 000: ticket notifications through DingTalk', () => {
       // Anyone may create their own profile, then edit their own contact points.
       await person.mutate(
         `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } errors { field message code } } }`,
-        { input: { id, name, locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh' } },
+        { input: { id, name } },
       );
       const updated = await person.mutate(
         `mutation ($id: ID!, $input: UpdateUserInput!) {
@@ -131,7 +138,8 @@ describe('seed 000: ticket notifications through DingTalk', () => {
         state.rule(rule.rule.id) &&
           state.isConnected(world.tenantId, project, channelId) &&
           state.watchesFor(world.tenantId, ticket.id, project).length === 1 &&
-          state.user(world.tenantId, 'tuan')?.phone,
+          state.user(world.tenantId, 'tuan')?.phone &&
+          state.tenantSettings(world.tenantId)?.defaultLocale === 'vi',
       ),
     );
   });
@@ -149,6 +157,9 @@ describe('seed 000: ticket notifications through DingTalk', () => {
     expect(rows.flatMap((row) => row.recipient_user_ids).sort()).toEqual(['hoa', 'lan']);
     const [toLan] = await dingTalkMessagesTo('dt-lan');
     expect(JSON.stringify(toLan!.msg)).toContain('Đã sửa, nhờ kiểm tra lại.');
+    // Lan chose no language: the tenant's Vietnamese default template speaks for her.
+    expect(JSON.stringify(toLan!.msg)).toContain('**Minh** đã bình luận');
+    expect(JSON.stringify(toLan!.msg)).toContain('(Asia/Ho_Chi_Minh)');
     expect(JSON.stringify(toLan!.msg)).toContain(ticket.url);
     expect(await dingTalkMessagesTo('dt-hoa')).toHaveLength(1);
     expect(await dingTalkMessagesTo('dt-minh')).toHaveLength(0);

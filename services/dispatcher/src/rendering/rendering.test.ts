@@ -11,6 +11,7 @@ import {
   byAudience,
   groupAudience,
   type MessageSource,
+  personalAudience,
   renderer,
   withKeyword,
   withMentions,
@@ -162,6 +163,30 @@ describe('group messages without a tenant template', () => {
 
   it('default to English and UTC when the tenant set neither', () => {
     expect(groupAudience(undefined)).toEqual({ locale: 'en', timeZone: 'UTC' });
+  });
+});
+
+describe('a message to one person', () => {
+  const settings: TenantSettingsState = {
+    tenantId: 't1',
+    ticketUrlPrefix: null,
+    defaultLocale: 'vi',
+    defaultTimeZone: 'Asia/Ho_Chi_Minh',
+    updatedAt: '',
+  };
+
+  it("is in the person's own language and time zone", () => {
+    expect(personalAudience({ ...minh, locale: 'zh-CN', timeZone: 'Asia/Shanghai' }, settings)).toEqual({
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+    });
+  });
+
+  it("is in the tenant's when the person chose neither (seed 000: a Vietnamese team reads Vietnamese)", () => {
+    expect(personalAudience({ ...minh, locale: null, timeZone: null }, settings)).toEqual({
+      locale: 'vi',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
   });
 });
 

@@ -18,10 +18,10 @@ export const users = identity.table(
     email: text('email'),
     /** E.164, normalised on write. */
     phone: text('phone'),
-    /** BCP 47, canonicalised on write. */
-    locale: text('locale').notNull().default('en'),
-    /** IANA, canonicalised on write; times in this person's messages are shown in it. */
-    timeZone: text('time_zone').notNull().default('UTC'),
+    /** BCP 47, canonicalised on write; null: the tenant's default locale. */
+    locale: text('locale'),
+    /** IANA, canonicalised on write; times in this person's messages are shown in it. Null: the tenant's. */
+    timeZone: text('time_zone'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -53,7 +53,7 @@ export type Mutation = {
   createUser: CreateUserPayload;
   /**
    * Changes a person's profile: a person can edit themselves, a tenant admin anyone. Fields left out are
-   * unchanged; null removes email or phone, resets locale to "en" and timeZone to "UTC".
+   * unchanged; null removes email or phone, and returns locale and timeZone to the tenant's defaults.
    */
   updateUser: UpdateUserPayload;
   /**
@@ -130,10 +130,10 @@ export type User = {
   email: Maybe<Scalars['String']['output']>;
   /** E.164, e.g. +8613800138000. On DingTalk and WeCom it must be the phone the person registered there. */
   phone: Maybe<Scalars['String']['output']>;
-  /** BCP 47 language tag messages are rendered in, e.g. zh-CN. */
-  locale: Scalars['String']['output'];
-  /** IANA time zone times in this person's messages are shown in, e.g. Asia/Ho_Chi_Minh. */
-  timeZone: Scalars['String']['output'];
+  /** BCP 47 language tag messages are rendered in, e.g. zh-CN; null: the tenant's default locale. */
+  locale: Maybe<Scalars['String']['output']>;
+  /** IANA time zone times in this person's messages are shown in, e.g. Asia/Ho_Chi_Minh; null: the tenant's default. */
+  timeZone: Maybe<Scalars['String']['output']>;
   /** Whether and how Tidings reaches this person on each platform: ids set by hand or imported, and what the lookups through each per-person channel found. */
   identities: Array<PlatformIdentity>;
   /** What this person muted. */
@@ -250,9 +250,9 @@ export type CreateUserInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   /** ISO 3166-1 alpha-2 region (e.g. CN, US) of a national phone number. */
   phoneRegion?: InputMaybe<Scalars['String']['input']>;
-  /** BCP 47; default en. */
+  /** BCP 47; default: the tenant's default locale (tenantSettings.defaultLocale). */
   locale?: InputMaybe<Scalars['String']['input']>;
-  /** IANA time zone (e.g. Asia/Ho_Chi_Minh); default UTC. */
+  /** IANA time zone (e.g. Asia/Ho_Chi_Minh); default: the tenant's (tenantSettings.defaultTimeZone). */
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -266,9 +266,9 @@ export type UpdateUserInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   /** ISO 3166-1 alpha-2 region (e.g. CN, US) of a national phone number. */
   phoneRegion?: InputMaybe<Scalars['String']['input']>;
-  /** BCP 47; null resets it to en. */
+  /** BCP 47; null returns it to the tenant's default locale. */
   locale?: InputMaybe<Scalars['String']['input']>;
-  /** IANA time zone (e.g. Asia/Ho_Chi_Minh); null resets it to UTC. */
+  /** IANA time zone (e.g. Asia/Ho_Chi_Minh); null returns it to the tenant's default. */
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -704,8 +704,8 @@ export type UserResolvers<ContextType = unknown, ParentType extends ResolversPar
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  locale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  locale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   identities?: Resolver<Array<ResolversTypes['PlatformIdentity']>, ParentType, ContextType>;
   preferences?: Resolver<ResolversTypes['Preferences'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

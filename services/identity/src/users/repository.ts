@@ -10,8 +10,10 @@ export interface NewUser {
   name: string;
   email: string | null;
   phone: string | null;
-  locale: string;
-  timeZone: string;
+  /** Null: the tenant's default. */
+  locale: string | null;
+  /** Null: the tenant's default. */
+  timeZone: string | null;
 }
 
 /** Fields to change; a missing key leaves the column as it is, null clears it. */

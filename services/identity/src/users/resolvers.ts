@@ -24,9 +24,6 @@ import {
   normaliseTimeZone,
 } from './validation.ts';
 
-const DEFAULT_LOCALE = 'en';
-const DEFAULT_TIME_ZONE = 'UTC';
-
 type UserFieldsInput = UpdateUserInput;
 
 /**
@@ -54,14 +51,11 @@ function readUserFields(input: UserFieldsInput, problems: InputProblems): UserCh
     }
   }
   if (input.locale !== undefined) {
-    changes.locale =
-      input.locale === null ? DEFAULT_LOCALE : problems.check(['locale'], normaliseLocale(input.locale));
+    changes.locale = input.locale === null ? null : problems.check(['locale'], normaliseLocale(input.locale));
   }
   if (input.timeZone !== undefined) {
     changes.timeZone =
-      input.timeZone === null
-        ? DEFAULT_TIME_ZONE
-        : problems.check(['timeZone'], normaliseTimeZone(input.timeZone));
+      input.timeZone === null ? null : problems.check(['timeZone'], normaliseTimeZone(input.timeZone));
   }
   return changes;
 }
@@ -100,8 +94,8 @@ export const userResolvers: Resolvers<IdentityContext> = {
         name: fields.name!,
         email: fields.email ?? null,
         phone: fields.phone ?? null,
-        locale: fields.locale ?? DEFAULT_LOCALE,
-        timeZone: fields.timeZone ?? DEFAULT_TIME_ZONE,
+        locale: fields.locale ?? null,
+        timeZone: fields.timeZone ?? null,
       });
       if (!created) {
         return {

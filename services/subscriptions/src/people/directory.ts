@@ -6,8 +6,10 @@ import { stateTopics, userStateKey, userStateSchema } from '@tidings/state';
 /** What a preview needs to know about a person: how to name them, and their language and time zone. */
 export interface Person {
   name: string;
-  locale: string;
-  timeZone: string;
+  /** Null: the tenant's default. */
+  locale: string | null;
+  /** Null: the tenant's default. */
+  timeZone: string | null;
 }
 
 /**
