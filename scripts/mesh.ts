@@ -31,6 +31,9 @@ const local = (port: number, path = '') => `http://127.0.0.1:${port}${path}`;
 const infra = await startInfrastructure({
   dataDir: join(repoRoot, '.data/infra'),
   need: { kafka: true, postgres: false },
+}).catch((error: Error) => {
+  console.error(`mesh: ${error.message}`);
+  process.exit(1);
 });
 const kafkaBrokers = infra.kafkaBrokers!;
 const shared = {

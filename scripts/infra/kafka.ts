@@ -2,7 +2,16 @@
 // Maven fetches once into .tools/kafka-3.9.1/libs (scripts/infra/kafka-pom.xml). Needs Java 17+ and Maven.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import {
@@ -208,12 +217,37 @@ export async function warmUpKafka(brokers: string): Promise<void> {
   }
 }
 
+/** The broker a pid file names, when its process still runs. */
+function readRunningBroker(pidFile: string): { pid: number; brokers: string } | undefined {
+  let recorded: { pid: number; brokers: string };
+  try {
+    recorded = JSON.parse(readFileSync(pidFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  try {
+    process.kill(recorded.pid, 0);
+    return recorded;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts a single-node KRaft Kafka from the Maven jars and waits until it answers. */
 export async function startLocalKafka(options: StartLocalKafkaOptions): Promise<RunningKafka> {
   const dataDir = resolve(options.dataDir);
   const timeoutMs = options.readyTimeoutMs ?? 60_000;
-  const libs = await ensureKafkaJars();
   mkdirSync(dataDir, { recursive: true });
+  // A second broker on the same data directory rewrites its configuration and confuses the first one's
+  // controller until every broker is fenced: refuse, and say how to use the running one.
+  const pidFile = join(dataDir, 'kafka.pid');
+  const running = readRunningBroker(pidFile);
+  if (running) {
+    throw new Error(
+      `Kafka is already running from ${dataDir} (pid ${running.pid}); stop it, or use it with KAFKA_BROKERS=${running.brokers}`,
+    );
+  }
+  const libs = await ensureKafkaJars();
   const classpath = `${libs}/*`;
   const logFile = join(dataDir, 'kafka.log');
   const outFile = join(dataDir, 'kafka.out');
@@ -296,11 +330,15 @@ export async function startLocalKafka(options: StartLocalKafkaOptions): Promise<
       throw error;
     }
 
+    writeFileSync(pidFile, JSON.stringify({ pid: child.pid, brokers }));
     let stopping: Promise<void> | undefined;
     return {
       brokers,
       stop() {
-        stopping ??= terminate(child, 'SIGTERM', 20_000).finally(dismissWatchdog);
+        stopping ??= terminate(child, 'SIGTERM', 20_000).finally(() => {
+          dismissWatchdog();
+          rmSync(pidFile, { force: true });
+        });
         return stopping;
       },
     };
