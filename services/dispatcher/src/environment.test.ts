@@ -23,6 +23,55 @@ describe('dispatcher environment', () => {
     expect(config.graphql).toEqual({ host: '127.0.0.1', port: 4004, claimsSecret: expect.any(String) });
   });
 
+  it('uses the production retry policy unless told otherwise', () => {
+    expect(loadDispatcherConfig({ KAFKA_BROKERS: 'k:9092' }).retryPolicy).toEqual({
+      maxAttempts: 8,
+      baseDelaySeconds: 5,
+      maxDelaySeconds: 3600,
+      delayScale: 1,
+    });
+  });
+
+  it('takes the retry policy from RETRY_* (fault scripts shrink time with it)', () => {
+    const config = loadDispatcherConfig({
+      KAFKA_BROKERS: 'k:9092',
+      RETRY_MAX_ATTEMPTS: '12',
+      RETRY_BASE_DELAY_SECONDS: '0.5',
+      RETRY_MAX_DELAY_SECONDS: '60',
+      RETRY_DELAY_SCALE: '0.01',
+    });
+    expect(config.retryPolicy).toEqual({
+      maxAttempts: 12,
+      baseDelaySeconds: 0.5,
+      maxDelaySeconds: 60,
+      delayScale: 0.01,
+    });
+  });
+
+  it('names every bad retry variable at once', () => {
+    expect(() =>
+      loadDispatcherConfig({
+        KAFKA_BROKERS: 'k:9092',
+        RETRY_MAX_ATTEMPTS: '0',
+        RETRY_BASE_DELAY_SECONDS: 'soon',
+        RETRY_DELAY_SCALE: '-1',
+      }),
+    ).toThrow(/RETRY_MAX_ATTEMPTS: [^\n]+\n.*RETRY_BASE_DELAY_SECONDS: [^\n]+\n.*RETRY_DELAY_SCALE: /s);
+    expect(() =>
+      loadDispatcherConfig({
+        KAFKA_BROKERS: 'k:9092',
+        RETRY_MAX_ATTEMPTS: '2.5',
+      }),
+    ).toThrow(/RETRY_MAX_ATTEMPTS: /);
+    expect(() =>
+      loadDispatcherConfig({
+        KAFKA_BROKERS: 'k:9092',
+        RETRY_BASE_DELAY_SECONDS: '10',
+        RETRY_MAX_DELAY_SECONDS: '5',
+      }),
+    ).toThrow(/RETRY_MAX_DELAY_SECONDS: must not be less than RETRY_BASE_DELAY_SECONDS/);
+  });
+
   it('runs a sender alone', () => {
     const config = loadDispatcherConfig({ KAFKA_BROKERS: 'k:9092', DISPATCHER_COMPONENTS: 'dingtalk' });
     expect(config.components).toEqual({ router: false, senders: ['dingtalk'] });
@@ -44,6 +93,9 @@ describe('dispatcher environment', () => {
     expect(() => loadDispatcherConfig(production)).toThrow(/GATEWAY_CLAIMS_SECRET: required in production/);
     expect(() => loadDispatcherConfig({ ...production, TIDINGS_KEYRING: DEVELOPMENT_KEYRING_TEXT })).toThrow(
       /TIDINGS_KEYRING: contains the public development key/,
+    );
+    expect(() => loadDispatcherConfig({ ...production, RETRY_DELAY_SCALE: '0.001' })).toThrow(
+      /RETRY_DELAY_SCALE: must be 1 in production/,
     );
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '@tidings/providers';
 import { stateTopics } from '@tidings/state';
 import { type DispatcherConfig, type Vendor, vendors } from './dispatcher.ts';
+import { defaultRetryPolicy } from './sending/retry-policy.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -45,8 +46,21 @@ const schema = z
     GRAPHQL_HOST: envFields.host,
     GRAPHQL_PORT: envFields.port(4004),
     GATEWAY_CLAIMS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** The retry policy (sending/retry-policy.ts); unset: the production defaults. */
+    RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(defaultRetryPolicy.maxAttempts),
+    RETRY_BASE_DELAY_SECONDS: z.coerce.number().positive().default(defaultRetryPolicy.baseDelaySeconds),
+    RETRY_MAX_DELAY_SECONDS: z.coerce.number().positive().default(defaultRetryPolicy.maxDelaySeconds),
+    /** Multiplies every retry delay, platform hints included: fault scripts shrink time with it. */
+    RETRY_DELAY_SCALE: z.coerce.number().positive().max(1000).default(defaultRetryPolicy.delayScale),
   })
   .superRefine((env, context) => {
+    if (env.RETRY_MAX_DELAY_SECONDS < env.RETRY_BASE_DELAY_SECONDS) {
+      context.addIssue({
+        code: 'custom',
+        path: ['RETRY_MAX_DELAY_SECONDS'],
+        message: 'must not be less than RETRY_BASE_DELAY_SECONDS',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     const keyringProblem = productionKeyringProblem(env.TIDINGS_KEYRING);
     if (keyringProblem)
@@ -71,6 +85,14 @@ const schema = z
         message: 'required in production (PGlite is for local runs)',
       });
     }
+    // A shrunken clock would also shorten the platforms' own waits (DingTalk's 10-minute throttle).
+    if (env.RETRY_DELAY_SCALE !== 1) {
+      context.addIssue({
+        code: 'custom',
+        path: ['RETRY_DELAY_SCALE'],
+        message: 'must be 1 in production (it also scales the waits platforms ask for)',
+      });
+    }
   });
 
 export function loadDispatcherConfig(
@@ -89,6 +111,12 @@ export function loadDispatcherConfig(
     topicPartitions: parsed.KAFKA_TOPIC_PARTITIONS,
     kafkaPrefix: parsed.KAFKA_PREFIX,
     stateTopics,
+    retryPolicy: {
+      maxAttempts: parsed.RETRY_MAX_ATTEMPTS,
+      baseDelaySeconds: parsed.RETRY_BASE_DELAY_SECONDS,
+      maxDelaySeconds: parsed.RETRY_MAX_DELAY_SECONDS,
+      delayScale: parsed.RETRY_DELAY_SCALE,
+    },
     providers: {
       dingtalk: { baseUrl: parsed.DINGTALK_BASE_URL, apiBaseUrl: parsed.DINGTALK_API_BASE_URL },
       lark: parsed.LARK_BASE_URL ? { baseUrl: parsed.LARK_BASE_URL } : {},
