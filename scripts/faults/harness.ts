@@ -1,0 +1,461 @@
+// One fault run: its own tenant, Kafka prefix, ledger database and sandbox process; the dispatcher as two
+// processes (the router, and one sender process for the DingTalk robot and the webhook) that a scenario
+// kills, restarts or starves; the events it sends; and the counts every scenario reports.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTicketEventProducer, type TicketEventInit } from '@tidings/events';
+import { ensureTopics, kafkaNames } from '@tidings/kafka';
+import { stateTopics } from '@tidings/state';
+import type { Kafka, Producer } from 'kafkajs';
+import { freePort, repoRoot, sleep } from '../infra/process.ts';
+import { createRunDatabase, Ledger } from './ledger.ts';
+import { Service } from './processes.ts';
+import type { Count } from './report.ts';
+import { Inbox, SandboxClient } from './sandbox.ts';
+import { readTopicToEnd, scriptKafka } from './topics.ts';
+import {
+  CASE_HEADER,
+  createWorld,
+  expectedDeliveries,
+  type RawEvent,
+  stateMessages,
+  validEvent,
+  type World,
+} from './world.ts';
+
+export const faultsRoot = join(repoRoot, '.data', 'faults');
+
+/** The dispatcher's retry policy for a run (RETRY_* variables). */
+export interface RetrySettings {
+  maxAttempts: number;
+  baseDelaySeconds: number;
+  maxDelaySeconds: number;
+  delayScale: number;
+}
+
+export interface HarnessOptions {
+  scenario: string;
+  kafkaBrokers: string;
+  /** A PostgreSQL server URL; the run creates a database of its own on it. */
+  databaseUrl: string;
+  retry: RetrySettings;
+  /** Polls the sandbox every this many ms while the run goes on (its lists keep the last 10,000 entries). */
+  pollMs?: number;
+  log: (line: string) => void;
+}
+
+/** Sends a sender had in flight when it died (kill -9 or a crash), per channel, summed over its deaths. */
+export interface InFlightAtDeaths {
+  deaths: number;
+  robot: number;
+  webhook: number;
+}
+
+export class Harness {
+  readonly runId: string;
+  readonly world: World;
+  readonly prefix: string;
+  readonly dir: string;
+  readonly options: HarnessOptions;
+  readonly kafka: Kafka;
+  readonly log: (line: string) => void;
+  readonly inFlight: InFlightAtDeaths = { deaths: 0, robot: 0, webhook: 0 };
+  /** Indices of valid events Kafka acknowledged. */
+  readonly sent = new Set<number>();
+  sandbox!: SandboxClient;
+  inbox!: Inbox;
+  router!: Service;
+  sender!: Service;
+  ledger!: Ledger;
+  private sandboxService: Service | undefined;
+  private producer: Producer | undefined;
+  private events: ReturnType<typeof createTicketEventProducer> | undefined;
+  private dropDatabase: () => Promise<void> = async () => {};
+  private databaseUrl = '';
+
+  private constructor(options: HarnessOptions) {
+    this.options = options;
+    this.log = options.log;
+    this.runId = `${options.scenario.replace(/[^a-z]/g, '').slice(0, 6)}${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+    this.world = createWorld(this.runId);
+    this.prefix = `faults.${this.runId}.`;
+    this.dir = join(faultsRoot, this.runId);
+    this.kafka = scriptKafka(options.kafkaBrokers, `tidings-faults-${this.runId}`);
+  }
+
+  /** Sets everything up but the dispatcher: database, sandbox and its robot and endpoint, the state topics. */
+  static async open(options: HarnessOptions): Promise<Harness> {
+    const harness = new Harness(options);
+    try {
+      await harness.setUp();
+    } catch (error) {
+      await harness.close({ keepLogs: true });
+      throw error;
+    }
+    return harness;
+  }
+
+  get logDir(): string {
+    return join(this.dir, 'logs');
+  }
+
+  private async setUp(): Promise<void> {
+    mkdirSync(this.logDir, { recursive: true });
+    const database = await createRunDatabase(this.options.databaseUrl, `faults_${this.runId}`);
+    this.databaseUrl = database.url;
+    this.dropDatabase = database.drop;
+    this.ledger = new Ledger(database.url, this.world.tenantId);
+
+    const [sandboxPort, smtpPort] = [await freePort(), await freePort()];
+    this.sandboxService = new Service({
+      name: 'sandbox',
+      entry: 'services/sandbox/src/index.ts',
+      env: {
+        SANDBOX_HOST: '127.0.0.1',
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_SMTP_PORT: String(smtpPort),
+      },
+      readyUrl: `http://127.0.0.1:${sandboxPort}/_sandbox/health`,
+      logDir: this.logDir,
+    });
+    await this.sandboxService.start();
+    this.sandbox = new SandboxClient(`http://127.0.0.1:${sandboxPort}`);
+    // A run's robot gets far more than 20 messages a minute; the throttle is the burst scenario's subject.
+    await this.sandbox.call('PUT', 'settings', { rateLimits: false });
+    await this.sandbox.call('PUT', `dingtalk/robots/${encodeURIComponent(this.world.robot.accessToken)}`, {
+      secret: this.world.robot.secret,
+    });
+    await this.sandbox.call('PUT', `webhook/endpoints/${encodeURIComponent(this.world.webhook.endpointId)}`, {
+      secret: this.world.webhook.secret,
+    });
+    this.inbox = new Inbox(this.sandbox, {
+      robotToken: this.world.robot.accessToken,
+      webhookEndpointId: this.world.webhook.endpointId,
+    });
+
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    // On a broker of its own nothing has created them yet; elsewhere they exist and are left alone.
+    await ensureTopics(
+      this.kafka,
+      Object.values(stateTopics).map((topic) => ({ topic, compacted: true })),
+    );
+    // Published before the dispatcher starts: it routes nothing until it has read all of it.
+    const messages = stateMessages(this.world, this.sandbox.url);
+    for (const entity of new Set(messages.map((message) => message.entity))) {
+      await this.producer.send({
+        topic: stateTopics[entity],
+        acks: -1,
+        messages: messages
+          .filter((message) => message.entity === entity)
+          .map((message) => ({ key: message.key, value: JSON.stringify(message.value) })),
+      });
+    }
+    this.events = createTicketEventProducer({
+      producer: this.producer,
+      topic: kafkaNames(this.prefix).ticketEvents,
+    });
+  }
+
+  private async dispatcherService(name: string, components: string, supervise: boolean): Promise<Service> {
+    const [healthPort, graphqlPort] = [await freePort(), await freePort()];
+    const { retry } = this.options;
+    const sandbox = this.sandbox.url;
+    return new Service({
+      name,
+      entry: 'services/dispatcher/src/index.ts',
+      env: {
+        KAFKA_BROKERS: this.options.kafkaBrokers,
+        DATABASE_URL: this.databaseUrl,
+        KAFKA_PREFIX: this.prefix,
+        KAFKA_TOPIC_PARTITIONS: '3',
+        DISPATCHER_COMPONENTS: components,
+        // The same id on every restart: the new router fences the killed one's open transaction at once.
+        INSTANCE_ID: `faults-${name}`,
+        DINGTALK_BASE_URL: `${sandbox}/dingtalk/oapi`,
+        DINGTALK_API_BASE_URL: `${sandbox}/dingtalk/api`,
+        LARK_BASE_URL: `${sandbox}/lark`,
+        WECOM_BASE_URL: `${sandbox}/wecom`,
+        PROVIDER_TIMEOUT_MS: '5000',
+        HEALTH_HOST: '127.0.0.1',
+        HEALTH_PORT: String(healthPort),
+        GRAPHQL_HOST: '127.0.0.1',
+        GRAPHQL_PORT: String(graphqlPort),
+        RETRY_MAX_ATTEMPTS: String(retry.maxAttempts),
+        RETRY_BASE_DELAY_SECONDS: String(retry.baseDelaySeconds),
+        RETRY_MAX_DELAY_SECONDS: String(retry.maxDelaySeconds),
+        RETRY_DELAY_SCALE: String(retry.delayScale),
+      },
+      readyUrl: `http://127.0.0.1:${healthPort}/readyz`,
+      logDir: this.logDir,
+      ...(supervise && {
+        supervise: {
+          beforeRestart: async (exit) => {
+            this.log(
+              `${name} exited unplanned (${exit.signal ?? exit.code}); restarting it (log ${exit.logFile})`,
+            );
+            if (name === 'sender') await this.noteSenderDeath();
+          },
+        },
+      }),
+    });
+  }
+
+  /**
+   * Starts the router, then the sender (one after the other: each migrates the ledger on start). Both are
+   * restarted after an unplanned exit, as a supervisor would; the scenarios report such exits.
+   */
+  async startDispatcher(): Promise<void> {
+    this.router = await this.dispatcherService('router', 'router', true);
+    this.sender = await this.dispatcherService('sender', 'dingtalk,webhook', true);
+    await this.router.start();
+    await this.sender.start();
+    this.inbox.startPolling(this.options.pollMs ?? 5_000);
+  }
+
+  /** Reads what a dead sender left in flight: claimed in the ledger, no outcome recorded. */
+  async noteSenderDeath(): Promise<{ robot: number; webhook: number }> {
+    const [robot, webhook] = await Promise.all([
+      this.ledger.inFlight(this.world.robot.channelId),
+      this.ledger.inFlight(this.world.webhook.channelId),
+    ]);
+    this.inFlight.deaths += 1;
+    this.inFlight.robot += robot.length;
+    this.inFlight.webhook += webhook.length;
+    return { robot: robot.length, webhook: webhook.length };
+  }
+
+  /** kill -9 the sender process, note what it had in flight, and start it again (resolves once ready). */
+  async killSender(): Promise<{ robot: number; webhook: number }> {
+    await this.sender.kill9();
+    const inFlight = await this.noteSenderDeath();
+    await this.sender.start();
+    return inFlight;
+  }
+
+  /** Emits valid events, `concurrency` at a time; an emit failing (broker away) is tried again. */
+  async emitValid(indices: number[], concurrency = 16): Promise<void> {
+    const queue = [...indices];
+    const worker = async () => {
+      for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+        await this.emitEvent(validEvent(this.world, index), `valid/${index}`);
+        this.sent.add(index);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  }
+
+  /** Emits one event through the typed producer, marked with `<runId>/<caseId>` in CASE_HEADER. */
+  async emitEvent(init: TicketEventInit, caseId: string): Promise<void> {
+    const events = this.events!;
+    await this.retrying(caseId, () => events.emit(init, { [CASE_HEADER]: `${this.runId}/${caseId}` }));
+  }
+
+  /** Produces a raw message to the ticket events topic, as a careless producer would. */
+  async emitRaw(event: RawEvent): Promise<void> {
+    const producer = this.producer!;
+    await this.retrying('raw event', () =>
+      producer.send({
+        topic: kafkaNames(this.prefix).ticketEvents,
+        acks: -1,
+        messages: [{ key: event.key, value: event.value, headers: event.headers }],
+      }),
+    );
+  }
+
+  private async retrying<T>(what: string, send: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await send();
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        this.log(`producing ${what} failed (${(error as Error).message}); trying again`);
+        await sleep(2_000);
+      }
+    }
+  }
+
+  /** Delivery ids the sent events must produce, with the channel each is for. */
+  expected(): { robot: Set<string>; webhook: Set<string> } {
+    const robot = new Set<string>();
+    const webhook = new Set<string>();
+    for (const index of this.sent) {
+      const ids = expectedDeliveries(this.world, index);
+      robot.add(ids.robot);
+      webhook.add(ids.webhook);
+    }
+    return { robot, webhook };
+  }
+
+  /** Distinct expected deliveries the sandbox received so far. */
+  receivedCount(): number {
+    const expected = this.expected();
+    const robot = new Set(
+      [...this.inbox.robotMessages.values()]
+        .map((m) => m.body.msgUuid)
+        .filter((id) => id && expected.robot.has(id)),
+    );
+    const webhook = new Set(
+      [...this.inbox.webhookDeliveries.values()]
+        .map((d) => d.deliveryId)
+        .filter((id) => expected.webhook.has(id)),
+    );
+    return robot.size + webhook.size;
+  }
+
+  /**
+   * Waits until every expected delivery reached the sandbox and the ledger has nothing left in flight or
+   * waiting to be retried, then waits `quietMs` more for late duplicates. Gives up (and lets the counts show
+   * what is missing) once nothing has moved for `stallMs`.
+   */
+  async settle(options: { stallMs: number; quietMs?: number }): Promise<boolean> {
+    let lastProgress = Date.now();
+    let lastKey = '';
+    const expected = this.sent.size * 2;
+    for (;;) {
+      await this.inbox.poll();
+      const received = this.receivedCount();
+      const ledger = await this.ledger.statusCounts();
+      const key = JSON.stringify([received, ledger, this.inbox.robotMessages.size, this.inbox.faulted]);
+      if (key !== lastKey) {
+        lastKey = key;
+        lastProgress = Date.now();
+      }
+      if (received >= expected && ledger.sending === 0 && ledger.retrying === 0) {
+        await sleep(options.quietMs ?? 3_000);
+        await this.inbox.poll();
+        return true;
+      }
+      if (Date.now() - lastProgress > options.stallMs) {
+        this.log(`nothing moved for ${options.stallMs / 1000} s: ${received}/${expected} received; counting`);
+        return false;
+      }
+      await sleep(1_000);
+    }
+  }
+
+  /** Messages on the senders' DLQs: deliveries that spent their retry budget (or jobs that did not parse). */
+  async vendorDlqMessages(): Promise<number> {
+    const names = kafkaNames(this.prefix);
+    const [dingtalk, webhook] = await Promise.all([
+      readTopicToEnd(this.kafka, names.dlq('dingtalk')),
+      readTopicToEnd(this.kafka, names.dlq('webhook')),
+    ]);
+    return dingtalk.length + webhook.length;
+  }
+
+  /** The counts every scenario shows, with their checks. Call after settle(). */
+  async commonCounts(): Promise<Count[]> {
+    const expected = this.expected();
+    const { creator, actor, muter } = this.world.people;
+    const robotMessages = [...this.inbox.robotMessages.values()];
+    const webhookDeliveries = [...this.inbox.webhookDeliveries.values()];
+
+    const robotIds = robotMessages.map((m) => m.body.msgUuid ?? '');
+    const robotDistinct = new Set(robotIds);
+    const robotReceived = [...expected.robot].filter((id) => robotDistinct.has(id)).length;
+    const webhookIds = webhookDeliveries.map((d) => d.deliveryId);
+    const webhookDistinct = new Set(webhookIds);
+    const webhookReceived = [...expected.webhook].filter((id) => webhookDistinct.has(id)).length;
+    const unexpected =
+      [...robotDistinct].filter((id) => !expected.robot.has(id)).length +
+      [...webhookDistinct].filter((id) => !expected.webhook.has(id)).length;
+
+    const mentionedInRobot = (person: { mobile: string }) =>
+      robotMessages.filter((m) => {
+        const text = String((m.body.markdown as { text?: unknown } | undefined)?.text ?? '');
+        return (m.body.at?.atMobiles ?? []).includes(person.mobile) || text.includes(`@${person.mobile}`);
+      }).length;
+    const listedInWebhook = (person: { id: string }) =>
+      webhookDeliveries.filter((d) => (d.body.recipients ?? []).some((r) => r.id === person.id)).length;
+    const told = (person: { id: string; mobile: string }) =>
+      mentionedInRobot(person) + listedInWebhook(person);
+
+    const ledger = await this.ledger.statusCounts();
+    const dlq = await this.vendorDlqMessages();
+    const expectedTotal = expected.robot.size + expected.webhook.size;
+    const received = robotReceived + webhookReceived;
+    const exits = (this.router?.unplannedExits.length ?? 0) + (this.sender?.unplannedExits.length ?? 0);
+    return [
+      { key: 'events.sent', label: 'valid events sent', value: this.sent.size },
+      { key: 'deliveries.expected', label: 'deliveries expected (robot + webhook)', value: expectedTotal },
+      { key: 'received.robot', label: 'received at the sandbox: DingTalk robot', value: robotReceived },
+      { key: 'received.webhook', label: 'received at the sandbox: webhook', value: webhookReceived },
+      {
+        key: 'lost',
+        label: 'lost (expected, never received)',
+        value: expectedTotal - received,
+        check: eq(0),
+      },
+      {
+        key: 'duplicates.robot',
+        label: 'duplicates shown by the robot (msgUuid channel)',
+        value: robotIds.length - robotDistinct.size,
+        check: eq(0),
+      },
+      {
+        key: 'deduplicated.robot',
+        label: 're-sends the robot dropped by msgUuid',
+        value: this.inbox.robotDeduplicated.size,
+        // Like the webhook's duplicates below: only a send in flight when a sender died is sent twice.
+        check: le(this.inFlight.robot),
+      },
+      {
+        key: 'duplicates.webhook',
+        label: 'webhook re-sends of a received delivery (no platform key)',
+        value: this.inbox.webhookResent.size + (webhookIds.length - webhookDistinct.size),
+        // See kill-sender.ts: a re-send needs a send the dying sender had claimed but not recorded.
+        check: le(this.inFlight.webhook),
+      },
+      {
+        key: 'inflight.webhook',
+        label: `webhook sends in flight at sender deaths (${this.inFlight.deaths})`,
+        value: this.inFlight.webhook,
+      },
+      { key: 'unexpected', label: 'messages no sent event explains', value: unexpected, check: eq(0) },
+      { key: 'told.actor', label: 'messages mentioning the actor', value: told(actor), check: eq(0) },
+      { key: 'told.muter', label: 'messages mentioning the muter', value: told(muter), check: eq(0) },
+      {
+        key: 'told.creator',
+        label: 'messages mentioning the creator (one per delivery)',
+        value: told(creator),
+        check: eq(robotMessages.length + webhookDeliveries.length),
+      },
+      { key: 'ledger.delivered', label: 'ledger: delivered', value: ledger.delivered },
+      {
+        key: 'ledger.unfinished',
+        label: 'ledger: still sending or retrying',
+        value: ledger.sending + ledger.retrying,
+        check: eq(0),
+      },
+      {
+        key: 'ledger.failed',
+        label: 'ledger: failed or dead',
+        value: ledger.failed + ledger.dead,
+        check: eq(0),
+      },
+      { key: 'dlq.deliveries', label: 'jobs on the senders’ DLQs', value: dlq, check: eq(0) },
+      { key: 'exits.unplanned', label: 'dispatcher processes that exited unplanned', value: exits },
+    ];
+  }
+
+  /** Kills whatever still runs, drops the run's database and removes its folder (logs kept on request). */
+  async close(options: { keepLogs: boolean }): Promise<void> {
+    await this.inbox?.stopPolling();
+    await Promise.allSettled([this.router?.stop(), this.sender?.stop(), this.sandboxService?.stop()]);
+    await this.producer?.disconnect().catch(() => {});
+    await this.ledger?.close().catch(() => {});
+    await this.dropDatabase().catch((error: unknown) =>
+      this.log(`could not drop the run's database: ${error}`),
+    );
+    if (options.keepLogs) {
+      rmSync(join(this.dir, 'kafka'), { recursive: true, force: true });
+      this.log(`logs kept in ${this.logDir}`);
+    } else rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export const eq = (value: number) => ({ op: '=' as const, value });
+export const le = (value: number) => ({ op: '<=' as const, value });
+export const ge = (value: number) => ({ op: '>=' as const, value });
