@@ -10,6 +10,7 @@ export default defineConfig({
       'services/*/src/**/*.test.ts',
       'services/*/test/**/*.test.ts',
       'test/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/.data/**'],
     // TIDINGS_NO_INFRA=1 runs pure unit tests without starting Kafka and Postgres (a quick inner loop);
