@@ -437,6 +437,16 @@ export class Harness {
       },
       { key: 'dlq.deliveries', label: 'jobs on the senders’ DLQs', value: dlq, check: eq(0) },
       { key: 'exits.unplanned', label: 'dispatcher processes that exited unplanned', value: exits },
+      {
+        key: 'crashes.final',
+        label: 'consumers kafkajs gave up on (non-retriable crash)',
+        // kafkajs restarts a consumer after a retriable error only; after this one, the process stays up
+        // (and ready) while that consumer reads nothing more.
+        value:
+          (this.router?.linesContaining('Crash: KafkaJSNonRetriableError') ?? 0) +
+          (this.sender?.linesContaining('Crash: KafkaJSNonRetriableError') ?? 0),
+        check: eq(0),
+      },
     ];
   }
 

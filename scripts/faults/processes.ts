@@ -78,16 +78,20 @@ export class Service {
     return join(this.spec.logDir, `${this.name}.${this.starts}.log`);
   }
 
-  /** Lines logged at level error, over every process this service started. */
-  errorLines(): number {
+  /** Log lines containing `text`, over every process this service started. */
+  linesContaining(text: string): number {
     let count = 0;
     for (let start = 1; start <= this.starts; start++) {
       const file = join(this.spec.logDir, `${this.name}.${start}.log`);
       if (!existsSync(file)) continue;
-      for (const line of readFileSync(file, 'utf8').split('\n'))
-        if (line.includes('"level":"error"')) count += 1;
+      for (const line of readFileSync(file, 'utf8').split('\n')) if (line.includes(text)) count += 1;
     }
     return count;
+  }
+
+  /** Lines logged at level error, over every process this service started. */
+  errorLines(): number {
+    return this.linesContaining('"level":"error"');
   }
 
   /** Starts a process and waits until it is ready. */

@@ -11,6 +11,7 @@ export type { Scenario, ScenarioContext } from './common.ts';
 
 export const scenarios: Scenario[] = [
   killSender,
+  // Fails at the large size today: a dispatcher bug (see kill-router.ts); the small size passes and runs in CI.
   killRouter,
   // Fails about two runs in three today: a dispatcher bug (see broker-restart.ts); out of the CI test.
   brokerRestart,
