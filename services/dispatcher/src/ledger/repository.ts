@@ -4,7 +4,39 @@ import { eq, sql } from 'drizzle-orm';
 import type { DeliveryJob } from '../jobs.ts';
 import { type DeliveryStatus, deliveries, deliveryAttempts } from './schema.ts';
 
-export type ClaimResult = { send: true; attempt: number } | { send: false; status: DeliveryStatus };
+export type ClaimResult =
+  | {
+      send: true;
+      /** The attempt's number over the delivery's whole life (the attempt history's numbering). */
+      attempt: number;
+      /** Its number within the current retry budget: a replay starts a fresh budget. */
+      budgetAttempt: number;
+    }
+  | { send: false; status: DeliveryStatus };
+
+/** One delivery of a job: the job's own (group), or one person's of a per-person job. */
+export interface JobDelivery {
+  id: string;
+  target: string;
+  recipientUserIds: string[];
+}
+
+export const ownDelivery = (job: DeliveryJob): JobDelivery => ({
+  id: job.deliveryId,
+  target: job.target,
+  recipientUserIds: job.recipientUserIds,
+});
+
+/** What a single delivery's row keeps of its job: for a person's delivery, the job narrowed to them. */
+export function jobOfDelivery(job: DeliveryJob, delivery: JobDelivery): DeliveryJob {
+  return job.target === 'group' ? job : { ...job, recipientUserIds: delivery.recipientUserIds };
+}
+
+/** What an attempt led to, as the retry policy decided it. */
+export interface AttemptStep {
+  /** A retryable outcome: tried again at this time (else the retry budget is spent). */
+  retryAt?: Date;
+}
 
 export class DeliveryLedger {
   private readonly db: Database;
@@ -18,14 +50,7 @@ export class DeliveryLedger {
    * not sent again (a duplicate job, or a re-read after a crash). One left in `sending` by a crash, or waiting in `retrying`, is sent
    * again, under the same provider idempotency key where the platform has one.
    */
-  async claim(
-    job: DeliveryJob,
-    delivery: { id: string; target: string; recipientUserIds: string[] } = {
-      id: job.deliveryId,
-      target: job.target,
-      recipientUserIds: job.recipientUserIds,
-    },
-  ): Promise<ClaimResult> {
+  async claim(job: DeliveryJob, delivery: JobDelivery = ownDelivery(job)): Promise<ClaimResult> {
     const [row] = await this.db
       .insert(deliveries)
       .values({
@@ -37,6 +62,7 @@ export class DeliveryLedger {
         ticketId: job.ticketId,
         channelId: job.channelId,
         channelKind: job.channelKind,
+        credentialId: job.credentialId,
         target: delivery.target,
         recipientUserIds: delivery.recipientUserIds,
         status: 'sending',
@@ -47,8 +73,8 @@ export class DeliveryLedger {
         set: { attempts: sql`${deliveries.attempts} + 1`, updatedAt: sql`now()` },
         setWhere: sql`${deliveries.status} in ('sending', 'retrying')`,
       })
-      .returning({ attempts: deliveries.attempts });
-    if (row) return { send: true, attempt: row.attempts };
+      .returning({ attempts: deliveries.attempts, retryFromAttempt: deliveries.retryFromAttempt });
+    if (row) return { send: true, attempt: row.attempts, budgetAttempt: row.attempts - row.retryFromAttempt };
     const [existing] = await this.db
       .select({ status: deliveries.status })
       .from(deliveries)
@@ -56,12 +82,15 @@ export class DeliveryLedger {
     return { send: false, status: existing?.status ?? 'delivered' };
   }
 
-  /** Records the attempt and the delivery's resulting status in one transaction. */
+  /**
+   * Records the attempt and the delivery's resulting status in one transaction. A delivery that failed for
+   * good keeps its job, so it can be replayed.
+   */
   async record(
     deliveryId: string,
     attempt: { number: number; startedAt: Date; durationMs: number; outcome: DeliveryOutcome },
-    /** For a retryable outcome: whether it will be tried again (else the retry budget is spent). */
-    willRetry = false,
+    step: AttemptStep,
+    job: DeliveryJob,
   ): Promise<DeliveryStatus> {
     const { outcome } = attempt;
     const status: DeliveryStatus =
@@ -69,7 +98,7 @@ export class DeliveryLedger {
         ? 'delivered'
         : outcome.kind === 'permanent'
           ? 'failed'
-          : willRetry
+          : step.retryAt
             ? 'retrying'
             : 'dead';
     const code = outcome.kind === 'delivered' ? null : outcome.code;
@@ -96,6 +125,9 @@ export class DeliveryLedger {
           providerMessageId,
           updatedAt: sql`now()`,
           deliveredAt: status === 'delivered' ? sql`now()` : null,
+          nextAttemptAt: status === 'retrying' ? (step.retryAt ?? null) : null,
+          digestId: null,
+          job: status === 'failed' || status === 'dead' ? job : null,
         })
         .where(eq(deliveries.id, deliveryId));
     });

@@ -1,7 +1,7 @@
 import { headerValue, type Kafka, type KafkaMessage, type KafkaNames } from '@tidings/kafka';
 import type { DeliveryOutcome } from '@tidings/providers';
 import { type DeliveryJob, decodeDeliveryJob, deliveryIdFor } from '../jobs.ts';
-import type { DeliveryLedger } from '../ledger/repository.ts';
+import { type DeliveryLedger, jobOfDelivery } from '../ledger/repository.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { PersonalDelivery } from './personal.ts';
 import { defaultRetryPolicy, nextStep, type RetryPolicy } from './retry-policy.ts';
@@ -81,16 +81,17 @@ export function createSender(options: {
   /** Records one delivery's attempt and says what follows it. */
   async function settle(
     job: DeliveryJob,
-    delivery: { id: string; attempt: number; userIds: string[] },
+    delivery: { id: string; attempt: number; budgetAttempt: number; userIds: string[] },
     timing: { startedAt: Date; durationMs: number },
     outcome: DeliveryOutcome,
     leftover: Leftover,
   ): Promise<void> {
-    const step = nextStep(outcome, delivery.attempt, policy);
+    const step = nextStep(outcome, delivery.budgetAttempt, policy);
     const status = await ledger.record(
       delivery.id,
       { number: delivery.attempt, ...timing, outcome },
-      step.kind === 'retry',
+      step.kind === 'retry' ? { retryAt: new Date(Date.now() + step.delayMs) } : {},
+      jobOfDelivery(job, { id: delivery.id, target: '', recipientUserIds: delivery.userIds }),
     );
     const fields = {
       deliveryId: delivery.id,
@@ -121,7 +122,12 @@ export function createSender(options: {
     const { result: outcome, ...timing } = await timed(() => handler.deliver(job), internalFailure);
     await settle(
       job,
-      { id: job.deliveryId, attempt: claim.attempt, userIds: job.recipientUserIds },
+      {
+        id: job.deliveryId,
+        attempt: claim.attempt,
+        budgetAttempt: claim.budgetAttempt,
+        userIds: job.recipientUserIds,
+      },
       timing,
       outcome,
       leftover,
@@ -129,7 +135,7 @@ export function createSender(options: {
   }
 
   async function processPersonalJob(job: DeliveryJob, leftover: Leftover): Promise<void> {
-    const pending: Array<PersonalDelivery & { attempt: number }> = [];
+    const pending: Array<PersonalDelivery & { attempt: number; budgetAttempt: number }> = [];
     for (const userId of job.recipientUserIds) {
       const target = `user:${userId}`;
       const deliveryId = deliveryIdFor({
@@ -139,7 +145,8 @@ export function createSender(options: {
         target,
       });
       const claim = await ledger.claim(job, { id: deliveryId, target, recipientUserIds: [userId] });
-      if (claim.send) pending.push({ userId, deliveryId, attempt: claim.attempt });
+      if (claim.send)
+        pending.push({ userId, deliveryId, attempt: claim.attempt, budgetAttempt: claim.budgetAttempt });
     }
     if (pending.length === 0) return;
     const { result: outcomes, ...timing } = await timed(
@@ -150,7 +157,12 @@ export function createSender(options: {
       const outcome = outcomes.get(person.userId) ?? internalFailure('no outcome reported');
       await settle(
         job,
-        { id: person.deliveryId, attempt: person.attempt, userIds: [person.userId] },
+        {
+          id: person.deliveryId,
+          attempt: person.attempt,
+          budgetAttempt: person.budgetAttempt,
+          userIds: [person.userId],
+        },
         timing,
         outcome,
         leftover,
