@@ -135,3 +135,11 @@ export function kafkaNames(prefix = ''): KafkaNames {
     topic: (name) => prefix + name,
   };
 }
+
+export {
+  type SuperviseConsumerOptions,
+  type SupervisedConsumer,
+  type SupervisedConsumerState,
+  type SupervisorLogger,
+  superviseConsumer,
+} from './supervise.ts';
