@@ -24,6 +24,10 @@ export const LARK_LIMITS = {
    */
   appTextBytes: 150_000,
   appCardOrPostBytes: 30_000,
+  /** im/v1/messages: 1000/min and 50/s per app, and 5/s to any one user (§3.4). */
+  appMessagesPerMinute: 1000,
+  appMessagesPerSecond: 50,
+  appMessagesPerUserPerSecond: 5,
   /** `uuid` ≤ 50 chars; one success per uuid per hour (§3.4). */
   uuidMaxChars: 50,
   /** batch_get_id: ≤ 50 emails and ≤ 50 mobiles per call (§3.3). */
