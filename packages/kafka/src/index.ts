@@ -137,6 +137,15 @@ export function kafkaNames(prefix = ''): KafkaNames {
 }
 
 export {
+  chunkBySize,
+  KAFKA_DEFAULT_MAX_MESSAGE_BYTES,
+  MAX_RECORD_BYTES,
+  MAX_SEND_BYTES,
+  recordBytes,
+  type SizedRecord,
+} from './batches.ts';
+export { isTransientKafkaError, kafkaErrorType } from './errors.ts';
+export {
   type SuperviseConsumerOptions,
   type SupervisedConsumer,
   type SupervisedConsumerState,
