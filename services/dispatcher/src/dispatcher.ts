@@ -11,14 +11,14 @@ import {
   type StateTopicName,
 } from '@tidings/state';
 import { startDeliveriesSubgraph } from './graphql/server.ts';
-import { type Vendor, vendors } from './jobs.ts';
+import { deliveryResultsTopic, type Vendor, vendors } from './jobs.ts';
 import { DeliveryLedger } from './ledger/repository.ts';
 import { createLogger, errorMessage } from './log.ts';
 import { createRouter, type Router } from './routing/router.ts';
 import { createChannelHandler, type ProviderEndpoints } from './sending/handlers.ts';
 import { createIdentityDirectory } from './sending/identities.ts';
 import type { RetryPolicy } from './sending/retry-policy.ts';
-import { type ChannelHandler, createSender, type Sender } from './sending/sender.ts';
+import { type ChannelHandler, createSender, type Sender, type SenderLimits } from './sending/sender.ts';
 import { createStateMaterialiser } from './state/materialiser.ts';
 import { StateStore } from './state/store.ts';
 
@@ -40,6 +40,8 @@ export interface DispatcherConfig {
   providers: ProviderEndpoints;
   /** When failed attempts are tried again; the default in production. */
   retryPolicy?: RetryPolicy;
+  /** Rate limits, circuits and draining of the senders; the defaults in production. */
+  senderLimits?: Partial<SenderLimits>;
   /** /healthz and /readyz; omit to serve none (tests). */
   health?: { host: string; port: number };
   /** The `deliveries` subgraph (explainEvent), served once the state has caught up; omit to serve none. */
@@ -130,6 +132,7 @@ export function createDispatcher(config: DispatcherConfig) {
           { topic: names.ticketEvents, partitions: config.topicPartitions },
           { topic: names.ticketEventsDlq },
           { topic: outcomesTopic, compacted: true },
+          { topic: names.topic(deliveryResultsTopic), partitions: config.topicPartitions },
           ...vendors.flatMap((vendor) => [
             { topic: names.deliveries(vendor), partitions: config.topicPartitions },
             { topic: names.retry(vendor), partitions: config.topicPartitions },
@@ -170,6 +173,7 @@ export function createDispatcher(config: DispatcherConfig) {
               log,
               names,
               ...(config.retryPolicy && { retryPolicy: config.retryPolicy }),
+              ...(config.senderLimits && { limits: config.senderLimits }),
             }),
           );
         }

@@ -28,8 +28,25 @@ describe('dispatcher environment', () => {
       maxAttempts: 8,
       baseDelaySeconds: 5,
       maxDelaySeconds: 3600,
+      maxAgeSeconds: 86_400,
       delayScale: 1,
     });
+    expect(loadDispatcherConfig({ KAFKA_BROKERS: 'k:9092' }).senderLimits).toEqual({
+      rateLimits: true,
+      drainMs: 20_000,
+    });
+  });
+
+  it('turns the rate limits off only outside production, for a sandbox without them', () => {
+    expect(
+      loadDispatcherConfig({ KAFKA_BROKERS: 'k:9092', RATE_LIMITS: 'off' }).senderLimits?.rateLimits,
+    ).toBe(false);
+    expect(() => loadDispatcherConfig({ KAFKA_BROKERS: 'k:9092', RATE_LIMITS: 'sometimes' })).toThrow(
+      /RATE_LIMITS/,
+    );
+    expect(() =>
+      loadDispatcherConfig({ NODE_ENV: 'production', KAFKA_BROKERS: 'k:9092', RATE_LIMITS: 'off' }),
+    ).toThrow(/RATE_LIMITS: must be published in production/);
   });
 
   it('takes the retry policy from RETRY_* (fault scripts shrink time with it)', () => {
@@ -38,12 +55,14 @@ describe('dispatcher environment', () => {
       RETRY_MAX_ATTEMPTS: '12',
       RETRY_BASE_DELAY_SECONDS: '0.5',
       RETRY_MAX_DELAY_SECONDS: '60',
+      RETRY_MAX_AGE_SECONDS: '7200',
       RETRY_DELAY_SCALE: '0.01',
     });
     expect(config.retryPolicy).toEqual({
       maxAttempts: 12,
       baseDelaySeconds: 0.5,
       maxDelaySeconds: 60,
+      maxAgeSeconds: 7200,
       delayScale: 0.01,
     });
   });

@@ -50,6 +50,11 @@ const schema = z
     RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(defaultRetryPolicy.maxAttempts),
     RETRY_BASE_DELAY_SECONDS: z.coerce.number().positive().default(defaultRetryPolicy.baseDelaySeconds),
     RETRY_MAX_DELAY_SECONDS: z.coerce.number().positive().default(defaultRetryPolicy.maxDelaySeconds),
+    RETRY_MAX_AGE_SECONDS: z.coerce.number().positive().default(defaultRetryPolicy.maxAgeSeconds),
+    /** `published`: every robot and app is held to its platform's published limits. `off`: only for a sandbox without limits. */
+    RATE_LIMITS: z.enum(['published', 'off']).default('published'),
+    /** How long a stopping sender waits for messages being sent to finish. */
+    SHUTDOWN_DRAIN_SECONDS: z.coerce.number().positive().max(600).default(20),
     /** Multiplies every retry delay, platform hints included: fault scripts shrink time with it. */
     RETRY_DELAY_SCALE: z.coerce.number().positive().max(1000).default(defaultRetryPolicy.delayScale),
   })
@@ -86,6 +91,13 @@ const schema = z
       });
     }
     // A shrunken clock would also shorten the platforms' own waits (DingTalk's 10-minute throttle).
+    if (env.RATE_LIMITS === 'off') {
+      context.addIssue({
+        code: 'custom',
+        path: ['RATE_LIMITS'],
+        message: 'must be published in production (platforms block robots that send too fast)',
+      });
+    }
     if (env.RETRY_DELAY_SCALE !== 1) {
       context.addIssue({
         code: 'custom',
@@ -115,7 +127,12 @@ export function loadDispatcherConfig(
       maxAttempts: parsed.RETRY_MAX_ATTEMPTS,
       baseDelaySeconds: parsed.RETRY_BASE_DELAY_SECONDS,
       maxDelaySeconds: parsed.RETRY_MAX_DELAY_SECONDS,
+      maxAgeSeconds: parsed.RETRY_MAX_AGE_SECONDS,
       delayScale: parsed.RETRY_DELAY_SCALE,
+    },
+    senderLimits: {
+      rateLimits: parsed.RATE_LIMITS === 'published',
+      drainMs: parsed.SHUTDOWN_DRAIN_SECONDS * 1000,
     },
     providers: {
       dingtalk: { baseUrl: parsed.DINGTALK_BASE_URL, apiBaseUrl: parsed.DINGTALK_API_BASE_URL },

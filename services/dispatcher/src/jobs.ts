@@ -81,6 +81,43 @@ export function deliveryIdFor(parts: {
     .slice(0, 32);
 }
 
+/** A digest's idempotency key: the same deliveries always make the same digest id. */
+export function digestIdFor(deliveryIds: readonly string[]): string {
+  return createHash('sha256')
+    .update([...deliveryIds].sort().join('\u0000'))
+    .digest('base64url')
+    .slice(0, 32);
+}
+
+/** Where every delivery's outcome is published, so producers can react: `<prefix>tidings.delivery-results.v1`. */
+export const deliveryResultsTopic = 'tidings.delivery-results.v1';
+
+/**
+ * One delivery's outcome after an attempt (or its last state), keyed by `<tenantId>/<ticketId>` so a
+ * producer reads a ticket's results in order.
+ */
+export interface DeliveryResult {
+  version: 1;
+  deliveryId: string;
+  eventId: string;
+  tenantId: string;
+  projectId: string;
+  ticketId: string;
+  channelId: string;
+  channelKind: string;
+  /** `group`, or `user:<id>` for a person's delivery. */
+  target: string;
+  recipientUserIds: string[];
+  /** delivered | failed | dead | retrying | queued. */
+  status: string;
+  attempt: number;
+  code: string | null;
+  reason: string | null;
+  /** Set when it went out as part of a digest message. */
+  digestId: string | null;
+  at: string;
+}
+
 export type DecodedJob = { ok: true; job: DeliveryJob } | { ok: false; reason: string };
 
 export function decodeDeliveryJob(value: Buffer | null): DecodedJob {

@@ -154,7 +154,13 @@ beforeAll(async () => {
     stateTopics,
     identityOutcomesTopic: `${prefix}identity-outcomes`,
     // Real backoff and platform hints, with time shrunk a thousandfold: a 10-minute throttle takes 0.6 s.
-    retryPolicy: { maxAttempts: 3, baseDelaySeconds: 1, maxDelaySeconds: 3600, delayScale: 0.001 },
+    retryPolicy: {
+      maxAttempts: 3,
+      baseDelaySeconds: 1,
+      maxDelaySeconds: 3600,
+      maxAgeSeconds: 86_400,
+      delayScale: 0.001,
+    },
     providers: {
       dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi`, apiBaseUrl: `${sandbox.url}/dingtalk/api` },
       lark: { baseUrl: `${sandbox.url}/lark` },

@@ -2,6 +2,9 @@ import type { LarkMessage } from '@tidings/providers';
 import type { UserState } from '@tidings/state';
 import { type Render, viewTicketLabel, withKeyword, withMentions } from './message.ts';
 
+/** The card a custom bot posts. */
+export type LarkCard = Extract<LarkMessage, { type: 'card' }>;
+
 /** A person a group message is for, with their Lark open_id when Tidings knows it (set by hand or imported). */
 export interface LarkRecipient {
   user: UserState;
@@ -21,7 +24,7 @@ export function renderLarkBotCard(
   render: Render,
   recipients: readonly LarkRecipient[],
   options: { mentionAll: boolean; keywords: readonly string[]; locale: string },
-): LarkMessage {
+): LarkCard {
   const tokens = [
     ...recipients.map(({ user, openId }) =>
       openId ? `<at id=${safeId(openId)}></at>` : `@${safeName(user.name)}`,

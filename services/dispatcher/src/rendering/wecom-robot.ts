@@ -2,6 +2,9 @@ import { platformMobile, type WeComRobotMessage } from '@tidings/providers';
 import type { UserState } from '@tidings/state';
 import type { Render } from './message.ts';
 
+/** The text message a WeCom robot posts. */
+export type WeComRobotText = Extract<WeComRobotMessage, { msgtype: 'text' }>;
+
 /**
  * A WeCom group robot message. Text rather than markdown: only text mentions by mobile
  * (`mentioned_mobile_list`, "@all" for everyone), and a mention that does not fire is a missed
@@ -11,7 +14,7 @@ export function renderWeComRobotText(
   render: Render,
   recipients: readonly UserState[],
   options: { mentionAll: boolean },
-): WeComRobotMessage {
+): WeComRobotText {
   const mobiles = recipients.flatMap((user) => (user.phone ? [platformMobile(user.phone)] : []));
   return {
     msgtype: 'text',

@@ -5,14 +5,28 @@ import {
   createWebhookClient,
   createWeComClient,
   type DeliveryOutcome,
+  type DingTalkRobotMarkdownMessage,
 } from '@tidings/providers';
+import type { ChannelConfig } from '@tidings/state';
 import { formatOfChannelKind } from '@tidings/templates';
 import type { DeliveryJob } from '../jobs.ts';
+import {
+  digestBudgetBytes,
+  digestSeparator,
+  dingTalkDigest,
+  dingTalkDigestSections,
+  isDigestKind,
+  larkDigest,
+  larkDigestSections,
+  sectionsThatFit,
+  weComDigest,
+  weComDigestSections,
+} from '../rendering/digest.ts';
 import { renderDingTalkRobotMarkdown } from '../rendering/dingtalk-robot.ts';
-import { renderLarkBotCard } from '../rendering/lark-bot.ts';
+import { type LarkCard, renderLarkBotCard } from '../rendering/lark-bot.ts';
 import { groupAudience, renderer } from '../rendering/message.ts';
 import { renderWebhookEvent } from '../rendering/webhook.ts';
-import { renderWeComRobotText } from '../rendering/wecom-robot.ts';
+import { renderWeComRobotText, type WeComRobotText } from '../rendering/wecom-robot.ts';
 import type { StateStore } from '../state/store.ts';
 import type { IdentityDirectory } from './identities.ts';
 import { createPersonalDelivery } from './personal.ts';
@@ -54,72 +68,214 @@ export function createChannelHandler(options: {
   const webhook = createWebhookClient(timeout);
   const open = (sealed: string) => openSecret(keyring, sealed);
 
+  type GroupConfig = Extract<
+    ChannelConfig,
+    { kind: 'dingtalk-robot' | 'lark-bot' | 'wecom-robot' | 'webhook' }
+  >;
+
+  /** One group job rendered for its channel's platform, ready to post alone or in a digest. */
+  type RenderedGroupJob = {
+    ticketKey: string;
+    locale: string;
+    /** Where a message cut to the platform's size limit sends the reader for the rest. */
+    fullTextUrl: string | null;
+  } & (
+    | {
+        kind: 'dingtalk-robot';
+        config: Extract<GroupConfig, { kind: 'dingtalk-robot' }>;
+        message: DingTalkRobotMarkdownMessage;
+      }
+    | { kind: 'lark-bot'; config: Extract<GroupConfig, { kind: 'lark-bot' }>; message: LarkCard }
+    | { kind: 'wecom-robot'; config: Extract<GroupConfig, { kind: 'wecom-robot' }>; message: WeComRobotText }
+    | { kind: 'webhook'; config: Extract<GroupConfig, { kind: 'webhook' }>; message: WebhookBody }
+  );
+
+  /** Renders a group job through the tenant's templates; a permanent outcome when it cannot be sent. */
+  function renderGroupJob(job: DeliveryJob): RenderedGroupJob | DeliveryOutcome {
+    const channel = state.channel(job.channelId);
+    if (!channel) return channelGone;
+    const { event, recipients, actor, settings, source } = prepareJob(state, job, job.recipientUserIds);
+    // Group messages are read by many: the tenant's language and time zone.
+    const audience = groupAudience(settings);
+    const config = channel.config;
+    const render = renderer(source, formatOfChannelKind(config.kind), audience);
+    const common = {
+      ticketKey: event.ticket?.key || event.ticket?.title || job.ticketId,
+      locale: audience.locale,
+      fullTextUrl: source.ticketUrl,
+    };
+    switch (config.kind) {
+      case 'dingtalk-robot':
+        return {
+          ...common,
+          kind: config.kind,
+          config,
+          message: renderDingTalkRobotMarkdown(render, recipients, {
+            mentionAll: job.mentionAll,
+            keywords: config.keywords,
+          }),
+        };
+      case 'lark-bot':
+        return {
+          ...common,
+          kind: config.kind,
+          config,
+          message: renderLarkBotCard(
+            render,
+            recipients.map((user) => ({
+              user,
+              openId: state.identity(user.tenantId, user.id, 'lark')?.platformUserId ?? null,
+            })),
+            { mentionAll: job.mentionAll, keywords: config.keywords, locale: audience.locale },
+          ),
+        };
+      case 'wecom-robot':
+        return {
+          ...common,
+          kind: config.kind,
+          config,
+          message: renderWeComRobotText(render, recipients, { mentionAll: job.mentionAll }),
+        };
+      case 'webhook':
+        return {
+          ...common,
+          kind: config.kind,
+          config,
+          message: renderWebhookEvent({ event, deliveryId: job.deliveryId, actor, recipients, render }),
+        };
+      default:
+        return {
+          kind: 'permanent',
+          code: 'not-a-group-kind',
+          reason: `${config.kind} delivers to each person, not to a group`,
+        };
+    }
+  }
+
+  /** Posts a rendered message, with `idempotencyKey` as the platform's where it has one. */
+  function post(rendered: RenderedGroupJob, idempotencyKey: string): Promise<DeliveryOutcome> {
+    const fullText = rendered.fullTextUrl ? { fullTextUrl: rendered.fullTextUrl } : {};
+    switch (rendered.kind) {
+      case 'dingtalk-robot': {
+        const { config } = rendered;
+        return dingtalkRobot.send(
+          {
+            accessToken: open(config.accessToken),
+            ...(config.signingSecret && { secret: open(config.signingSecret) }),
+          },
+          rendered.message,
+          { idempotencyKey, ...fullText },
+        );
+      }
+      case 'lark-bot': {
+        const { config } = rendered;
+        return lark.sendBotMessage(
+          {
+            hookId: open(config.hookId),
+            baseUrl: config.host,
+            ...(config.signingSecret && { secret: open(config.signingSecret) }),
+          },
+          rendered.message,
+        );
+      }
+      case 'wecom-robot':
+        return wecom.sendRobotMessage({ key: open(rendered.config.key) }, rendered.message, fullText);
+      case 'webhook': {
+        const { config } = rendered;
+        return webhook.send(
+          {
+            url: config.url,
+            secret: open(config.secret),
+            ...(config.bearerToken && { bearerToken: open(config.bearerToken) }),
+          },
+          rendered.message,
+          { idempotencyKey },
+        );
+      }
+    }
+  }
+
+  const isOutcome = (value: RenderedGroupJob | DeliveryOutcome): value is DeliveryOutcome =>
+    !('message' in value);
+
+  /** The digest of jobs rendered for one channel, merged into one message; null for a kind without digests. */
+  function mergeDigest(parts: RenderedGroupJob[]): RenderedGroupJob | null {
+    const [first] = parts;
+    if (!first) return null;
+    if (parts.length === 1) return first;
+    const urls = new Set(parts.map((p) => p.fullTextUrl));
+    const merged = { ...first, fullTextUrl: urls.size === 1 ? first.fullTextUrl : null };
+    const ofKind = <Kind extends RenderedGroupJob['kind']>(kind: Kind) =>
+      parts.filter((p): p is Extract<RenderedGroupJob, { kind: Kind }> => p.kind === kind);
+    switch (first.kind) {
+      case 'dingtalk-robot':
+        return {
+          ...merged,
+          kind: first.kind,
+          config: first.config,
+          message: dingTalkDigest(ofKind(first.kind), first.locale),
+        };
+      case 'lark-bot':
+        return {
+          ...merged,
+          kind: first.kind,
+          config: first.config,
+          message: larkDigest(ofKind(first.kind), first.locale),
+        };
+      case 'wecom-robot':
+        return {
+          ...merged,
+          kind: first.kind,
+          config: first.config,
+          message: weComDigest(ofKind(first.kind), first.locale),
+        };
+      default:
+        return null;
+    }
+  }
+
+  function digestSections(parts: RenderedGroupJob[]): string[] {
+    return parts.map((part) => {
+      switch (part.kind) {
+        case 'dingtalk-robot':
+          return dingTalkDigestSections([part])[0]!;
+        case 'lark-bot':
+          return larkDigestSections([part])[0]!;
+        case 'wecom-robot':
+          return weComDigestSections([part])[0]!;
+        default:
+          return '';
+      }
+    });
+  }
+
   return {
     deliverToPeople: personal.deliverToPeople,
     close: personal.close,
     async deliver(job: DeliveryJob): Promise<DeliveryOutcome> {
-      const channel = state.channel(job.channelId);
-      if (!channel) return channelGone;
-      const { event, recipients, actor, settings, source } = prepareJob(state, job, job.recipientUserIds);
-      // Group messages are read by many: the tenant's language and time zone.
-      const audience = groupAudience(settings);
-      const config = channel.config;
-      const render = renderer(source, formatOfChannelKind(config.kind), audience);
-      const idempotency = { idempotencyKey: job.deliveryId };
-      // Where a message cut to the platform's size limit sends the reader for the rest.
-      const fullText = source.ticketUrl ? { fullTextUrl: source.ticketUrl } : {};
-      switch (config.kind) {
-        case 'dingtalk-robot':
-          return dingtalkRobot.send(
-            {
-              accessToken: open(config.accessToken),
-              ...(config.signingSecret && { secret: open(config.signingSecret) }),
-            },
-            renderDingTalkRobotMarkdown(render, recipients, {
-              mentionAll: job.mentionAll,
-              keywords: config.keywords,
-            }),
-            { ...idempotency, ...fullText },
-          );
-        case 'lark-bot':
-          return lark.sendBotMessage(
-            {
-              hookId: open(config.hookId),
-              baseUrl: config.host,
-              ...(config.signingSecret && { secret: open(config.signingSecret) }),
-            },
-            renderLarkBotCard(
-              render,
-              recipients.map((user) => ({
-                user,
-                openId: state.identity(user.tenantId, user.id, 'lark')?.platformUserId ?? null,
-              })),
-              { mentionAll: job.mentionAll, keywords: config.keywords, locale: audience.locale },
-            ),
-          );
-        case 'wecom-robot':
-          return wecom.sendRobotMessage(
-            { key: open(config.key) },
-            renderWeComRobotText(render, recipients, { mentionAll: job.mentionAll }),
-            fullText,
-          );
-        case 'webhook':
-          return webhook.send(
-            {
-              url: config.url,
-              secret: open(config.secret),
-              ...(config.bearerToken && { bearerToken: open(config.bearerToken) }),
-            },
-            renderWebhookEvent({ event, deliveryId: job.deliveryId, actor, recipients, render }),
-            idempotency,
-          );
-        default:
-          return {
-            kind: 'permanent',
-            code: 'not-a-group-kind',
-            reason: `${config.kind} delivers to each person, not to a group`,
-          };
-      }
+      const rendered = renderGroupJob(job);
+      return isOutcome(rendered) ? rendered : post(rendered, job.deliveryId);
+    },
+    digestCapacity(jobs: readonly DeliveryJob[]): number {
+      const parts = jobs.map(renderGroupJob);
+      // A job that cannot be rendered goes alone, so it fails alone.
+      const renderable = parts.findIndex(isOutcome);
+      if (renderable === 0) return 1;
+      const usable = (renderable === -1 ? parts : parts.slice(0, renderable)) as RenderedGroupJob[];
+      const kind = usable[0]!.kind;
+      if (!isDigestKind(kind)) return 1;
+      return sectionsThatFit(digestSections(usable), digestBudgetBytes[kind], digestSeparator[kind]);
+    },
+    async deliverDigest(jobs: readonly DeliveryJob[], digestId: string): Promise<DeliveryOutcome> {
+      const parts = jobs.map(renderGroupJob);
+      const failed = parts.find(isOutcome);
+      if (failed) return failed;
+      const merged = mergeDigest(parts as RenderedGroupJob[]);
+      if (!merged)
+        return { kind: 'permanent', code: 'no-digest', reason: 'this kind of channel does not send digests' };
+      return post(merged, digestId);
     },
   };
 }
+
+type WebhookBody = ReturnType<typeof renderWebhookEvent>;

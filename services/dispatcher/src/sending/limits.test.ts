@@ -54,7 +54,8 @@ describe('RateLimiter', () => {
 
   it('has no limit where the platform publishes none', () => {
     const limiter = new RateLimiter();
-    for (let i = 0; i < 1_000; i++) expect(limiter.tryTake('hook', credentialLimits('webhook'), 0)).toBe(true);
+    for (let i = 0; i < 1_000; i++)
+      expect(limiter.tryTake('hook', credentialLimits('webhook'), 0)).toBe(true);
   });
 
   it('counts over a little more than the published window, so the platform never sees one too many', () => {

@@ -150,6 +150,12 @@ export class CircuitBreaker {
     return until > now ? until : null;
   }
 
+  /** The probe let through was not sent after all (already delivered): let the next caller probe. */
+  release(key: string): void {
+    const circuit = this.circuits.get(key);
+    if (circuit) circuit.probeStartedAt = null;
+  }
+
   /** The platform answered (delivered, or refused for a reason of the message's own): close. */
   succeeded(key: string): void {
     this.circuits.delete(key);

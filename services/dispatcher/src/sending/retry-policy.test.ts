@@ -44,4 +44,24 @@ describe('nextStep', () => {
       delayMs: 600,
     });
   });
+
+  it('gives up when the next try would fall past the age budget, however few attempts were made', () => {
+    const routedAt = '2026-12-04T10:00:00.000Z';
+    const routed = Date.parse(routedAt);
+    const policy = { ...defaultRetryPolicy, maxAgeSeconds: 3600 };
+    // 50 minutes in, a 600 s hint still lands within the hour…
+    expect(nextStep(retry(600), 2, policy, middle, routedAt, routed + 50 * 60_000)).toEqual({
+      kind: 'retry',
+      delayMs: 600_000,
+    });
+    // …55 minutes in, it would not.
+    expect(nextStep(retry(600), 2, policy, middle, routedAt, routed + 55 * 60_000)).toEqual({ kind: 'dead' });
+    // Shrunk time shrinks the age budget with it.
+    const fast = { ...policy, delayScale: 0.001 };
+    expect(nextStep(retry(0), 1, fast, middle, routedAt, routed + 3_000)).toEqual({
+      kind: 'retry',
+      delayMs: 5,
+    });
+    expect(nextStep(retry(0), 1, fast, middle, routedAt, routed + 3_600)).toEqual({ kind: 'dead' });
+  });
 });

@@ -1,8 +1,27 @@
 import { headerValue, type Kafka, type KafkaMessage, type KafkaNames } from '@tidings/kafka';
 import type { DeliveryOutcome } from '@tidings/providers';
-import { type DeliveryJob, decodeDeliveryJob, deliveryIdFor } from '../jobs.ts';
-import { type DeliveryLedger, jobOfDelivery } from '../ledger/repository.ts';
+import type { ChannelKind } from '@tidings/state';
+import {
+  type DeliveryJob,
+  type DeliveryResult,
+  decodeDeliveryJob,
+  deliveryIdFor,
+  deliveryResultsTopic,
+  digestIdFor,
+  vendorOf,
+} from '../jobs.ts';
+import { type DeliveryLedger, jobOfDelivery, type QueuedDelivery } from '../ledger/repository.ts';
+import type { DeliveryStatus } from '../ledger/schema.ts';
 import { errorMessage, type Logger } from '../log.ts';
+import { type DigestKind, digestBudgetBytes, isDigestKind } from '../rendering/digest.ts';
+import {
+  CircuitBreaker,
+  type CircuitOptions,
+  credentialLimits,
+  personLimits,
+  RateLimiter,
+  type RateWindow,
+} from './limits.ts';
 import type { PersonalDelivery } from './personal.ts';
 import { defaultRetryPolicy, nextStep, type RetryPolicy } from './retry-policy.ts';
 
@@ -12,6 +31,10 @@ export interface ChannelHandler {
   deliver(job: DeliveryJob): Promise<DeliveryOutcome>;
   /** A per-person job: an outcome per person, keyed by user id. */
   deliverToPeople(job: DeliveryJob, people: PersonalDelivery[]): Promise<Map<string, DeliveryOutcome>>;
+  /** How many of these group jobs, from the first, fit in one digest message (at least one). */
+  digestCapacity(jobs: readonly DeliveryJob[]): number;
+  /** Group jobs of one channel as one message ("5 updates on OPS-12"); `digestId` is its idempotency key. */
+  deliverDigest(jobs: readonly DeliveryJob[], digestId: string): Promise<DeliveryOutcome>;
   close(): Promise<void>;
 }
 
@@ -20,21 +43,49 @@ export interface Sender {
   stop(): Promise<void>;
 }
 
+export interface SenderLimits {
+  /** Off only where the platform has none (a sandbox without limits, for throughput runs). */
+  rateLimits: boolean;
+  circuit?: CircuitOptions;
+  /** A digest still being sent after this long is taken to have been abandoned, and is sent again. */
+  staleDigestMs: number;
+  /** How long stopping waits for messages being sent to finish. */
+  drainMs: number;
+}
+
+export const defaultSenderLimits: SenderLimits = { rateLimits: true, staleDigestMs: 60_000, drainMs: 20_000 };
+
 export const senderGroup = (vendor: string) => `tidings-sender.${vendor}`;
 export const retryGroup = (vendor: string) => `tidings-sender.${vendor}.retry`;
 const DUE_AT_HEADER = 'tidings-due-at';
+/** How many deliveries waiting for one credential are considered for one digest. */
+const DIGEST_CANDIDATES = 200;
+const SWEEP_MS = 30_000;
 
-/** What one pass over a job leaves to do: the people (or the group) to try again, and when. */
+/** What one pass over a job leaves to do: retries and deferrals for the retry topic, the dead, the results. */
 interface Leftover {
+  /** Tried and failed for now: tried again after the delay. */
   retry: { userIds: string[]; delayMs: number } | null;
-  dead: Array<{ userIds: string[]; outcome: DeliveryOutcome }>;
+  /** Not tried (a circuit open, a person's limit reached): no attempt spent, due at that time. */
+  deferred: { userIds: string[]; dueAt: number } | null;
+  dead: Array<{ job: DeliveryJob; userIds: string[]; outcome: DeliveryOutcome }>;
+  results: DeliveryResult[];
 }
+
+const emptyLeftover = (): Leftover => ({ retry: null, deferred: null, dead: [], results: [] });
+
+type Gate = { ok: true } | { ok: false; until: number };
 
 /**
  * One vendor's sender (ARCHITECTURE §6.2–3): claim the delivery in the ledger, deliver, record the outcome,
  * hand a retryable failure to the vendor's retry topic with its due time (or, past the retry budget, to the
- * DLQ), and only then commit the job's offset. A crash anywhere before the commit re-reads the job; the
- * ledger then skips whatever was already delivered, failed or dead.
+ * DLQ), publish the result, and only then commit the job's offset. A crash anywhere before the commit
+ * re-reads the job; the ledger then skips whatever was already delivered, failed or dead.
+ *
+ * Every credential (robot, app) is held to its platform's published rate limits and has a circuit. A group
+ * message that may not go out now waits in the credential's digest queue in the ledger (its offset is
+ * committed: the ledger holds it) and goes out with the others waiting as one digest message when a slot
+ * frees. Jobs are keyed by credential, so one sender owns a credential and its limits are exact.
  */
 export function createSender(options: {
   kafka: Kafka;
@@ -44,11 +95,14 @@ export function createSender(options: {
   log: Logger;
   names: KafkaNames;
   retryPolicy?: RetryPolicy;
+  limits?: Partial<SenderLimits>;
 }): Sender {
   const { ledger, handler, log, vendor, names: topics } = options;
   const policy = options.retryPolicy ?? defaultRetryPolicy;
+  const limits: SenderLimits = { ...defaultSenderLimits, ...options.limits };
   const jobsTopic = topics.deliveries(vendor);
   const retryTopic = topics.retry(vendor);
+  const resultsTopic = topics.topic(deliveryResultsTopic);
   const consumer = options.kafka.consumer({
     groupId: topics.group(senderGroup(vendor)),
     readUncommitted: false,
@@ -58,7 +112,19 @@ export function createSender(options: {
     readUncommitted: false,
   });
   const producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const rates = new RateLimiter();
+  const circuits = new CircuitBreaker(limits.circuit);
+  const digestKinds = (Object.keys(digestBudgetBytes) as DigestKind[]).filter(
+    (kind) => vendorOf(kind) === vendor,
+  );
   let stopping = false;
+  let sweepTimer: NodeJS.Timeout | undefined;
+  /** Digest sends under way, so stopping can wait for them. */
+  const flushing = new Set<Promise<unknown>>();
+
+  const credentialWindows = (kind: ChannelKind): RateWindow[] =>
+    limits.rateLimits ? credentialLimits(kind) : [];
+  const personWindows = (kind: ChannelKind): RateWindow[] => (limits.rateLimits ? personLimits(kind) : []);
 
   const internalFailure = (error: unknown): DeliveryOutcome => ({
     kind: 'permanent',
@@ -78,6 +144,55 @@ export function createSender(options: {
     return { result, startedAt, durationMs: performance.now() - started };
   }
 
+  /** Whether a message may go through a credential now: its circuit lets it, and its rate limit has room. */
+  function admit(credentialId: string, kind: ChannelKind, now: number, count = 1): Gate {
+    const windows = credentialWindows(kind);
+    const freeAt = rates.freeAt(credentialId, windows, now, count);
+    if (freeAt > now) return { ok: false, until: freeAt };
+    const circuit = circuits.allow(credentialId, now);
+    if (!circuit.allowed) return { ok: false, until: circuit.until };
+    rates.tryTake(credentialId, windows, now, count);
+    return { ok: true };
+  }
+
+  /** Feeds the credential's circuit: transient failures count, any other answer means the platform is up. */
+  function report(credentialId: string, outcomes: readonly DeliveryOutcome[]): void {
+    if (outcomes.length === 0) {
+      circuits.release(credentialId);
+      return;
+    }
+    const transient = (o: DeliveryOutcome) => o.kind === 'retry' || o.kind === 'reauthenticate';
+    if (outcomes.every(transient)) circuits.failed(credentialId, Date.now());
+    else circuits.succeeded(credentialId);
+  }
+
+  function resultOf(
+    job: DeliveryJob,
+    delivery: { id: string; attempt: number; userIds: string[] },
+    status: DeliveryStatus,
+    outcome: DeliveryOutcome,
+    digestId: string | null,
+  ): DeliveryResult {
+    return {
+      version: 1,
+      deliveryId: delivery.id,
+      eventId: job.eventId,
+      tenantId: job.tenantId,
+      projectId: job.projectId,
+      ticketId: job.ticketId,
+      channelId: job.channelId,
+      channelKind: job.channelKind,
+      target: job.target === 'group' ? 'group' : `user:${delivery.userIds[0] ?? ''}`,
+      recipientUserIds: delivery.userIds,
+      status,
+      attempt: delivery.attempt,
+      code: outcome.kind === 'delivered' ? null : outcome.code,
+      reason: outcome.kind === 'delivered' ? null : outcome.reason,
+      digestId,
+      at: new Date().toISOString(),
+    };
+  }
+
   /** Records one delivery's attempt and says what follows it. */
   async function settle(
     job: DeliveryJob,
@@ -85,13 +200,21 @@ export function createSender(options: {
     timing: { startedAt: Date; durationMs: number },
     outcome: DeliveryOutcome,
     leftover: Leftover,
+    digestId: string | null = null,
   ): Promise<void> {
-    const step = nextStep(outcome, delivery.budgetAttempt, policy);
+    const step = nextStep(outcome, delivery.budgetAttempt, policy, Math.random, job.routedAt);
+    const retryAt = step.kind === 'retry' ? new Date(Date.now() + step.delayMs) : undefined;
+    const deliveryJob = jobOfDelivery(job, {
+      id: delivery.id,
+      target: '',
+      recipientUserIds: delivery.userIds,
+    });
     const status = await ledger.record(
       delivery.id,
       { number: delivery.attempt, ...timing, outcome },
-      step.kind === 'retry' ? { retryAt: new Date(Date.now() + step.delayMs) } : {},
-      jobOfDelivery(job, { id: delivery.id, target: '', recipientUserIds: delivery.userIds }),
+      // A digest's retry waits in the credential's queue, to go out in a later digest.
+      { ...(retryAt && { retryAt }), waitInQueue: digestId !== null },
+      deliveryJob,
     );
     const fields = {
       deliveryId: delivery.id,
@@ -99,20 +222,56 @@ export function createSender(options: {
       channelId: job.channelId,
       status,
       attempt: delivery.attempt,
+      ...(digestId && { digestId }),
     };
     if (outcome.kind === 'delivered') log.info('delivered', fields);
     else log.warn('delivery not delivered', { ...fields, code: outcome.code, reason: outcome.reason });
-    if (step.kind === 'retry') {
+    leftover.results.push(resultOf(job, delivery, status, outcome, digestId));
+    if (step.kind === 'retry' && digestId === null) {
       const retry = leftover.retry ?? { userIds: [], delayMs: 0 };
       retry.userIds.push(...delivery.userIds);
       retry.delayMs = Math.max(retry.delayMs, step.delayMs);
       leftover.retry = retry;
-    } else if (step.kind === 'dead') leftover.dead.push({ userIds: delivery.userIds, outcome });
+    } else if (step.kind === 'dead')
+      leftover.dead.push({ job: deliveryJob, userIds: delivery.userIds, outcome });
+  }
+
+  function defer(leftover: Leftover, userIds: readonly string[], dueAt: number): void {
+    const deferred = leftover.deferred ?? { userIds: [], dueAt: 0 };
+    deferred.userIds.push(...userIds);
+    deferred.dueAt = Math.max(deferred.dueAt, dueAt);
+    leftover.deferred = deferred;
   }
 
   async function processGroupJob(job: DeliveryJob, leftover: Leftover): Promise<void> {
+    const kind = job.channelKind as ChannelKind;
+    const now = Date.now();
+    if (isDigestKind(kind)) {
+      // Behind others already waiting, or over the limit, or the platform paused: wait in the queue.
+      const gate = queues.has(job.credentialId)
+        ? ({ ok: false, until: now } as const)
+        : admit(job.credentialId, kind, now);
+      if (!gate.ok) {
+        if (await ledger.enqueue(job, new Date(gate.until))) {
+          log.info('delivery queued behind the rate limit', {
+            deliveryId: job.deliveryId,
+            channelId: job.channelId,
+            dueAt: new Date(gate.until).toISOString(),
+          });
+          scheduleFlush(job.credentialId, kind, gate.until);
+        }
+        return;
+      }
+    } else {
+      const circuit = circuits.allow(job.credentialId, now);
+      if (!circuit.allowed) {
+        defer(leftover, job.recipientUserIds, circuit.until);
+        return;
+      }
+    }
     const claim = await ledger.claim(job);
     if (!claim.send) {
+      report(job.credentialId, []);
       log.info('delivery already recorded; not sent again', {
         deliveryId: job.deliveryId,
         status: claim.status,
@@ -120,6 +279,7 @@ export function createSender(options: {
       return;
     }
     const { result: outcome, ...timing } = await timed(() => handler.deliver(job), internalFailure);
+    report(job.credentialId, [outcome]);
     await settle(
       job,
       {
@@ -134,9 +294,58 @@ export function createSender(options: {
     );
   }
 
-  async function processPersonalJob(job: DeliveryJob, leftover: Leftover): Promise<void> {
-    const pending: Array<PersonalDelivery & { attempt: number; budgetAttempt: number }> = [];
+  /** Waits (heartbeating) until `at`; false when the sender is stopping first. */
+  async function waitUntil(at: number, heartbeat: () => Promise<void>): Promise<boolean> {
+    while (!stopping && Date.now() < at) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, at - Date.now())));
+      await heartbeat();
+    }
+    return !stopping;
+  }
+
+  async function processPersonalJob(
+    job: DeliveryJob,
+    leftover: Leftover,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const kind = job.channelKind as ChannelKind;
+    const credentialId = job.credentialId;
+    const circuit = circuits.allow(credentialId, Date.now());
+    if (!circuit.allowed) {
+      defer(leftover, job.recipientUserIds, circuit.until);
+      return;
+    }
+    // A person over their own limit on this app waits on the retry topic (WeCom silently drops the excess).
+    const people: string[] = [];
     for (const userId of job.recipientUserIds) {
+      const key = `${credentialId}\u0000${userId}`;
+      const now = Date.now();
+      if (rates.tryTake(key, personWindows(kind), now)) people.push(userId);
+      else defer(leftover, [userId], rates.freeAt(key, personWindows(kind), now));
+    }
+    // Lark sends one request per person: the app's limit is counted per person, in chunks it can grant.
+    const windows = credentialWindows(kind);
+    const perPerson = windows.length > 0;
+    const chunkSize = perPerson ? Math.min(...windows.map((w) => w.limit)) : Math.max(1, people.length);
+    const outcomes: DeliveryOutcome[] = [];
+    for (let start = 0; start < people.length; start += chunkSize) {
+      const chunk = people.slice(start, start + chunkSize);
+      const count = perPerson ? chunk.length : 1;
+      const freeAt = rates.freeAt(credentialId, windows, Date.now(), count);
+      if (!(await waitUntil(freeAt, heartbeat))) {
+        // Stopping: the rest were not claimed; they go to the retry topic, due now.
+        defer(leftover, people.slice(start), Date.now());
+        break;
+      }
+      rates.tryTake(credentialId, windows, Date.now(), count);
+      outcomes.push(...(await deliverToChunk(job, chunk, leftover)));
+    }
+    report(credentialId, outcomes);
+  }
+
+  async function deliverToChunk(job: DeliveryJob, userIds: string[], leftover: Leftover) {
+    const pending: Array<PersonalDelivery & { attempt: number; budgetAttempt: number }> = [];
+    for (const userId of userIds) {
       const target = `user:${userId}`;
       const deliveryId = deliveryIdFor({
         tenantId: job.tenantId,
@@ -148,13 +357,15 @@ export function createSender(options: {
       if (claim.send)
         pending.push({ userId, deliveryId, attempt: claim.attempt, budgetAttempt: claim.budgetAttempt });
     }
-    if (pending.length === 0) return;
+    if (pending.length === 0) return [];
     const { result: outcomes, ...timing } = await timed(
       () => handler.deliverToPeople(job, pending),
       (error) => new Map(pending.map(({ userId }) => [userId, internalFailure(error)])),
     );
+    const settled: DeliveryOutcome[] = [];
     for (const person of pending) {
       const outcome = outcomes.get(person.userId) ?? internalFailure('no outcome reported');
+      settled.push(outcome);
       await settle(
         job,
         {
@@ -168,46 +379,216 @@ export function createSender(options: {
         leftover,
       );
     }
+    return settled;
   }
 
-  /** Delivers a job, then hands on what is left: retries to the retry topic, the dead to the DLQ. */
-  async function process(job: DeliveryJob, message: KafkaMessage): Promise<void> {
-    const leftover: Leftover = { retry: null, dead: [] };
-    if (job.target === 'group') await processGroupJob(job, leftover);
-    else await processPersonalJob(job, leftover);
+  /** Hands on what is left of a job: retries and deferrals to the retry topic, the dead to the DLQ, results. */
+  async function handOn(job: DeliveryJob, key: Buffer | string | null, leftover: Leftover): Promise<void> {
     const messages = [];
-    if (leftover.retry) {
-      const again: DeliveryJob =
-        job.target === 'group' ? job : { ...job, recipientUserIds: leftover.retry.userIds };
-      messages.push({
-        topic: retryTopic,
-        messages: [
-          {
-            key: message.key,
-            value: JSON.stringify(again),
-            headers: { [DUE_AT_HEADER]: String(Date.now() + leftover.retry.delayMs) },
-          },
-        ],
-      });
-    }
+    const narrowed = (userIds: string[]): DeliveryJob =>
+      job.target === 'group' ? job : { ...job, recipientUserIds: userIds };
+    const toRetryTopic = (userIds: string[], dueAt: number) => ({
+      topic: retryTopic,
+      messages: [
+        {
+          key,
+          value: JSON.stringify(narrowed(userIds)),
+          headers: { [DUE_AT_HEADER]: String(dueAt) },
+        },
+      ],
+    });
+    if (leftover.retry)
+      messages.push(toRetryTopic(leftover.retry.userIds, Date.now() + leftover.retry.delayMs));
+    if (leftover.deferred) messages.push(toRetryTopic(leftover.deferred.userIds, leftover.deferred.dueAt));
     for (const dead of leftover.dead) {
       const reason = dead.outcome.kind === 'delivered' ? '' : `${dead.outcome.code}: ${dead.outcome.reason}`;
       messages.push({
         topic: topics.dlq(vendor),
         messages: [
           {
-            key: message.key,
-            value: JSON.stringify({ ...job, recipientUserIds: dead.userIds }),
+            key,
+            value: JSON.stringify(dead.job),
             // The full attempt history is in the ledger (delivery_attempts), by delivery id.
             headers: {
-              'tidings-dlq-reason': `retry budget of ${policy.maxAttempts} attempts spent; last: ${reason}`,
+              'tidings-dlq-reason': `retry budget spent (${policy.maxAttempts} attempts or ${policy.maxAgeSeconds} s); last: ${reason}`,
             },
           },
         ],
       });
     }
+    if (leftover.results.length > 0) {
+      messages.push({
+        topic: resultsTopic,
+        messages: leftover.results.map((result) => ({
+          key: `${result.tenantId}/${result.ticketId}`,
+          value: JSON.stringify(result),
+          headers: { 'content-type': 'application/json' },
+        })),
+      });
+    }
     if (messages.length > 0) await producer.sendBatch({ acks: -1, topicMessages: messages });
   }
+
+  async function process(
+    job: DeliveryJob,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const leftover = emptyLeftover();
+    if (job.target === 'group') await processGroupJob(job, leftover);
+    else await processPersonalJob(job, leftover, heartbeat);
+    await handOn(job, message.key, leftover);
+  }
+
+  // ---- Digest queues: one per credential with group messages waiting behind its limit or circuit. ----
+
+  interface DigestQueue {
+    kind: DigestKind;
+    timer: NodeJS.Timeout | null;
+    dueAt: number;
+    running: boolean;
+    /** Asked to look again while a flush was running. */
+    again: boolean;
+  }
+  const queues = new Map<string, DigestQueue>();
+
+  function scheduleFlush(credentialId: string, kind: DigestKind, at: number): void {
+    let queue = queues.get(credentialId);
+    if (!queue) {
+      queue = { kind, timer: null, dueAt: Number.POSITIVE_INFINITY, running: false, again: false };
+      queues.set(credentialId, queue);
+    }
+    if (stopping) return;
+    if (queue.running) {
+      queue.again = true;
+      return;
+    }
+    if (queue.timer && queue.dueAt <= at) return;
+    if (queue.timer) clearTimeout(queue.timer);
+    queue.dueAt = at;
+    queue.timer = setTimeout(() => void flushQueue(credentialId), Math.max(0, at - Date.now()));
+  }
+
+  async function flushQueue(credentialId: string): Promise<void> {
+    const queue = queues.get(credentialId);
+    if (!queue || queue.running || stopping) return;
+    queue.timer = null;
+    queue.running = true;
+    queue.again = false;
+    let next: number | null;
+    const run = flushOnce(credentialId, queue.kind);
+    flushing.add(run);
+    try {
+      next = await run;
+    } catch (error) {
+      log.error('sending a digest failed; trying again shortly', {
+        credentialId,
+        error: errorMessage(error),
+      });
+      next = Date.now() + 5_000;
+    } finally {
+      flushing.delete(run);
+      queue.running = false;
+    }
+    if (queue.again) next = Math.min(next ?? Date.now(), Date.now());
+    if (next === null) queues.delete(credentialId);
+    else scheduleFlush(credentialId, queue.kind, next);
+  }
+
+  /** Sends the next digest of a credential's queue if it may; when to look again (null: the queue is empty). */
+  async function flushOnce(credentialId: string, kind: DigestKind): Promise<number | null> {
+    const due = await ledger.dueQueued(credentialId, new Date(), DIGEST_CANDIDATES);
+    if (due.length === 0) return (await ledger.nextQueuedAt(credentialId))?.getTime() ?? null;
+    const gate = admit(credentialId, kind, Date.now());
+    if (!gate.ok) return gate.until;
+    const count = handler.digestCapacity(due.map((row) => row.job));
+    const chosen = due.slice(0, count).map((row) => row.id);
+    // One alone goes out as itself, under its own delivery id.
+    const digestId = chosen.length === 1 ? chosen[0]! : digestIdFor(chosen);
+    const claimed = await ledger.claimDigest(chosen, digestId);
+    if (claimed.length === 0) {
+      circuits.release(credentialId);
+      return Date.now();
+    }
+    await sendDigest(credentialId, claimed, digestId);
+    return Date.now();
+  }
+
+  async function sendDigest(credentialId: string, rows: QueuedDelivery[], digestId: string): Promise<void> {
+    const jobs = rows.map((row) => row.job);
+    const { result: outcome, ...timing } = await timed(
+      () =>
+        jobs.length === 1 && digestId === jobs[0]!.deliveryId
+          ? handler.deliver(jobs[0]!)
+          : handler.deliverDigest(jobs, digestId),
+      internalFailure,
+    );
+    report(credentialId, [outcome]);
+    if (rows.length > 1)
+      log.info('digest sent', { credentialId, digestId, deliveries: rows.length, outcome: outcome.kind });
+    const leftover = emptyLeftover();
+    for (const row of rows) {
+      await settle(
+        row.job,
+        {
+          id: row.id,
+          attempt: row.attempt,
+          budgetAttempt: row.budgetAttempt,
+          userIds: row.job.recipientUserIds,
+        },
+        timing,
+        outcome,
+        leftover,
+        digestId,
+      );
+    }
+    const first = rows[0]!.job;
+    await handOn(first, credentialId, leftover);
+  }
+
+  /**
+   * Picks up what no running sender looks after: queues left by a sender that stopped or crashed (or whose
+   * credentials a rebalance moved here), and digests abandoned mid-send, re-sent under the same id.
+   */
+  async function sweep(): Promise<void> {
+    for (const queued of await ledger.queuedCredentials(digestKinds)) {
+      if (!queues.has(queued.credentialId) && isDigestKind(queued.kind))
+        scheduleFlush(queued.credentialId, queued.kind, queued.dueAt.getTime());
+    }
+    const stale = await ledger.takeStaleDigests(digestKinds, new Date(Date.now() - limits.staleDigestMs));
+    for (const digest of stale) {
+      if (stopping || !isDigestKind(digest.kind)) break;
+      log.warn('re-sending a digest left unfinished', {
+        digestId: digest.digestId,
+        deliveries: digest.deliveries.length,
+      });
+      let gate = admit(digest.credentialId, digest.kind, Date.now());
+      while (!gate.ok && !stopping) {
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.max(0, gate.ok ? 0 : gate.until - Date.now())),
+        );
+        gate = admit(digest.credentialId, digest.kind, Date.now());
+      }
+      if (gate.ok) await sendDigest(digest.credentialId, digest.deliveries, digest.digestId);
+    }
+  }
+
+  function startSweeping(): void {
+    const run = () => {
+      if (stopping) return;
+      const swept = sweep().catch((error) =>
+        log.error('sweeping the digest queues failed', { error: errorMessage(error) }),
+      );
+      flushing.add(swept);
+      void swept.finally(() => {
+        flushing.delete(swept);
+        if (!stopping) sweepTimer = setTimeout(run, SWEEP_MS);
+      });
+    };
+    run();
+  }
+
+  // ---- Kafka ----
 
   async function deadLetterMalformed(
     message: KafkaMessage,
@@ -230,11 +611,7 @@ export function createSender(options: {
 
   /** Waits for a retry's due time, heartbeating so the group does not think this consumer died. */
   async function waitUntilDue(message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
-    const due = Number(headerValue(message.headers, DUE_AT_HEADER) ?? 0);
-    while (!stopping && Date.now() < due) {
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, due - Date.now())));
-      await heartbeat();
-    }
+    await waitUntil(Number(headerValue(message.headers, DUE_AT_HEADER) ?? 0), heartbeat);
   }
 
   async function consume(
@@ -251,7 +628,7 @@ export function createSender(options: {
         // Stopping: leave it uncommitted; whoever owns the partition next reads it again.
         if (stopping) return;
         const decoded = decodeDeliveryJob(message.value);
-        if (decoded.ok) await process(decoded.job, message);
+        if (decoded.ok) await process(decoded.job, message, heartbeat);
         else await deadLetterMalformed(message, partition, decoded.reason);
         await source.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
       },
@@ -263,10 +640,28 @@ export function createSender(options: {
       await producer.connect();
       await consume(consumer, jobsTopic, async () => {});
       await consume(retryConsumer, retryTopic, waitUntilDue);
+      if (digestKinds.length > 0) startSweeping();
     },
+    /**
+     * Graceful: no new message or digest is started; messages being sent finish (up to `drainMs`) and are
+     * committed; then the consumers leave their groups. Whatever was not finished is read again by the next
+     * owner, and the ledger and the platforms' idempotency keys keep it from being sent twice.
+     */
     async stop() {
       stopping = true;
-      await Promise.all([retryConsumer.disconnect(), consumer.disconnect()]);
+      if (sweepTimer) clearTimeout(sweepTimer);
+      for (const queue of queues.values()) if (queue.timer) clearTimeout(queue.timer);
+      const drained = Promise.all([...flushing, retryConsumer.disconnect(), consumer.disconnect()]);
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'deadline'>((resolve) => {
+        timer = setTimeout(() => resolve('deadline'), limits.drainMs);
+      });
+      if ((await Promise.race([drained, deadline])) === 'deadline')
+        log.warn('stopping before every send finished; the next owner reads those jobs again', {
+          vendor,
+          drainMs: limits.drainMs,
+        });
+      clearTimeout(timer);
       await producer.disconnect();
     },
   };
