@@ -73,6 +73,9 @@ export function createDispatcher(config: DispatcherConfig) {
   // Idempotent: a retried send must not make the identity subgraph see an outcome twice out of order.
   const outcomeProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   let outcomeProducerConnected = false;
+  // The deliveries subgraph's replays onto the retry topics (idempotent: a retried send lands once).
+  const replayProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  let replayProducerConnected = false;
 
   async function publishIdentityOutcome(outcome: IdentityOutcome): Promise<void> {
     await outcomeProducer.send({
@@ -179,8 +182,17 @@ export function createDispatcher(config: DispatcherConfig) {
         }
         for (const worker of workers) await worker.start();
         // Explaining before the rules and channels are known would answer "nobody".
-        if (config.graphql)
-          subgraph = await startDeliveriesSubgraph({ ...config.graphql, state, identities });
+        if (config.graphql) {
+          await replayProducer.connect();
+          replayProducerConnected = true;
+          subgraph = await startDeliveriesSubgraph({
+            ...config.graphql,
+            state,
+            identities,
+            db: database.db,
+            replay: { producer: replayProducer, names },
+          });
+        }
         status = 'ready';
         log.info('dispatcher ready', { components: config.components, graphqlUrl: subgraph?.url ?? null });
         return { graphqlUrl: subgraph?.url ?? null };
@@ -193,6 +205,7 @@ export function createDispatcher(config: DispatcherConfig) {
     async stop(): Promise<void> {
       // In parallel: each consumer's leaving its group takes seconds, and they are independent.
       await subgraph?.stop().catch(() => {});
+      if (replayProducerConnected) await replayProducer.disconnect().catch(() => {});
       await Promise.all(workers.map((worker) => worker.stop().catch(() => {})));
       if (outcomeProducerConnected) await outcomeProducer.disconnect().catch(() => {});
       await materialiser.stop().catch(() => {});

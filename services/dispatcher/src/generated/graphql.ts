@@ -24,12 +24,259 @@ export type Query = {
   __typename?: 'Query';
   /** Who would be notified of this event, through which channel, and why each other person would not. Nothing is sent. Tenant admins, and owners of the event's project. */
   explainEvent: EventExplanation;
+  /** One delivery of the caller's tenant; null when there is none, or the caller may not see it (tenant admins see every delivery, project owners those of their projects, anyone those addressed to them). */
+  delivery: Maybe<Delivery>;
+  /** What was sent about a ticket, newest first. Tenant admins see every delivery, project owners those of their projects, anyone else those addressed to them. */
+  ticketDeliveries: DeliveryConnection;
+  /** What was sent to a person, newest first. Anyone may read their own; tenant admins anyone's; project owners anyone's in their projects. */
+  userDeliveries: DeliveryConnection;
+  /** What was sent through a channel, newest first. Tenant admins see every delivery, project owners those of their projects, anyone else those addressed to them. */
+  channelDeliveries: DeliveryConnection;
+  /** The dead-letter queue: deliveries that are DEAD (retry budget spent) or FAILED (a permanent error), most recently failed first, with why (lastCode, lastReason, attemptHistory). Visible as for ticketDeliveries. */
+  deadLetters: DeliveryConnection;
 };
 
 
 /** What the dispatcher answers about deliveries. */
 export type QueryExplainEventArgs = {
   event: SampleEventInput;
+};
+
+
+/** What the dispatcher answers about deliveries. */
+export type QueryDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** What the dispatcher answers about deliveries. */
+export type QueryTicketDeliveriesArgs = {
+  ticketId: Scalars['ID']['input'];
+  statuses?: InputMaybe<Array<DeliveryStatus>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What the dispatcher answers about deliveries. */
+export type QueryUserDeliveriesArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+  statuses?: InputMaybe<Array<DeliveryStatus>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What the dispatcher answers about deliveries. */
+export type QueryChannelDeliveriesArgs = {
+  channelId: Scalars['ID']['input'];
+  statuses?: InputMaybe<Array<DeliveryStatus>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What the dispatcher answers about deliveries. */
+export type QueryDeadLettersArgs = {
+  filter?: InputMaybe<DeadLetterFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Replaying dead letters: handing them back to their senders with a fresh retry budget. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Sends one DEAD or FAILED delivery again, with a fresh retry budget (tenant admins, and owners of its project). An unknown id, a delivery in another status or one without a stored job is an InputError naming `deliveryId`. */
+  replayDeadLetter: ReplayDeadLetterPayload;
+  /** Sends the dead letters matching a filter again, each with a fresh retry budget, at most 10000 per call (tenant admins; project owners replay only their projects' dead letters). When more match, the oldest 10000 are replayed and `moreMatch` says to call again. */
+  replayDeadLetters: ReplayDeadLettersPayload;
+};
+
+
+/** Replaying dead letters: handing them back to their senders with a fresh retry budget. */
+export type MutationReplayDeadLetterArgs = {
+  input: ReplayDeadLetterInput;
+};
+
+
+/** Replaying dead letters: handing them back to their senders with a fresh retry budget. */
+export type MutationReplayDeadLettersArgs = {
+  input: ReplayDeadLettersInput;
+};
+
+/** One message to one target (a group, an endpoint, or one person) about one event through one channel: a row of the delivery ledger. */
+export type Delivery = {
+  __typename?: 'Delivery';
+  /** The delivery's id, derived from the event, channel and target. */
+  id: Scalars['ID']['output'];
+  /** The producer's event id. */
+  eventId: Scalars['ID']['output'];
+  /** The event type as rules see it, e.g. commentAdded or custom:pipeline.failed. */
+  eventType: Scalars['String']['output'];
+  /** The producer's ticket id. */
+  ticketId: Scalars['ID']['output'];
+  /** The project the ticket belongs to. */
+  projectId: Scalars['ID']['output'];
+  /** The channel it went through. */
+  channel: Channel;
+  /** What it went to: group (a group robot or endpoint) or user:<user id> (one person). */
+  target: Scalars['String']['output'];
+  /** The people it is for (mentioned in a group message; the one person otherwise). */
+  recipients: Array<User>;
+  /** Where the delivery is. */
+  status: DeliveryStatus;
+  /** Attempts made so far, over the delivery's whole life (replays included). */
+  attempts: Scalars['Int']['output'];
+  /** The platform's (or Tidings') code of the last failed attempt, e.g. 310000 or identity-not-found; null once delivered. */
+  lastCode: Maybe<Scalars['String']['output']>;
+  /** The last failed attempt's reason in words; null once delivered. */
+  lastReason: Maybe<Scalars['String']['output']>;
+  /** The platform's id of the message, when delivered and the platform gives one. */
+  providerMessageId: Maybe<Scalars['String']['output']>;
+  /** RETRYING or QUEUED: when it is due to be tried next. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it was first tried. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When its status last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** When it was delivered. */
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** Whether replayDeadLetter can send it again: DEAD or FAILED, with its job kept. */
+  replayable: Scalars['Boolean']['output'];
+  /** Every attempt, first to last. */
+  attemptHistory: Array<DeliveryAttempt>;
+};
+
+/** Where a delivery is. */
+export type DeliveryStatus =
+  /** Waiting behind a rate limit or an open circuit, to go out with others in one digest message. */
+  | 'QUEUED'
+  /** Part of a digest message being sent now. */
+  | 'DIGESTING'
+  /** Being sent now (or the sender stopped mid-send; it is sent again). */
+  | 'SENDING'
+  /** A retryable failure: tried again at nextAttemptAt. */
+  | 'RETRYING'
+  /** The platform accepted it. */
+  | 'DELIVERED'
+  /** A permanent failure (a wrong secret, a person not on the platform): not tried again unless replayed. */
+  | 'FAILED'
+  /** Every attempt of its retry budget failed: not tried again unless replayed. */
+  | 'DEAD';
+
+/** One attempt to send a delivery. */
+export type DeliveryAttempt = {
+  __typename?: 'DeliveryAttempt';
+  /** 1 for the first attempt; numbering goes on across replays. */
+  number: Scalars['Int']['output'];
+  /** What the platform's answer meant. */
+  outcome: AttemptOutcome;
+  /** The platform's (or Tidings') code; null when delivered. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The failure in words; null when delivered. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The HTTP status the platform answered with, when there was one. */
+  httpStatus: Maybe<Scalars['Int']['output']>;
+  /** How long the attempt took. */
+  durationMs: Scalars['Int']['output'];
+  /** When it started. */
+  startedAt: Scalars['DateTime']['output'];
+};
+
+/** What an attempt's answer meant. */
+export type AttemptOutcome =
+  /** The platform accepted the message. */
+  | 'DELIVERED'
+  /** A retryable failure (rate limit, timeout, server error). */
+  | 'RETRY'
+  /** The credentials' token was refused: fetched again and retried. */
+  | 'REAUTHENTICATE'
+  /** A permanent failure: trying again would not help. */
+  | 'PERMANENT';
+
+/** Which dead letters (DEAD or FAILED deliveries); every field narrows, null fields do not. */
+export type DeadLetterFilter = {
+  /** Only those through this channel. */
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those about this ticket. */
+  ticketId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those of this project. */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those whose last code is this, e.g. 310000 or identity-not-found. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Only those that failed at or after this instant. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only those that failed before this instant. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A page of deliveries. */
+export type DeliveryConnection = {
+  __typename?: 'DeliveryConnection';
+  /** The deliveries of this page. */
+  edges: Array<DeliveryEdge>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One delivery in a page. */
+export type DeliveryEdge = {
+  __typename?: 'DeliveryEdge';
+  /** The delivery. */
+  node: Delivery;
+  /** Pass as `after` to continue after this delivery. */
+  cursor: Scalars['String']['output'];
+};
+
+/** What replayDeadLetter needs. */
+export type ReplayDeadLetterInput = {
+  /** The DEAD or FAILED delivery to send again. */
+  deliveryId: Scalars['ID']['input'];
+};
+
+/** The result of replayDeadLetter. */
+export type ReplayDeadLetterPayload = {
+  __typename?: 'ReplayDeadLetterPayload';
+  /** The delivery, now RETRYING; null when there are errors. */
+  delivery: Maybe<Delivery>;
+  /** What was wrong with the input, by field. */
+  errors: Array<InputError>;
+};
+
+/** What replayDeadLetters needs. */
+export type ReplayDeadLettersInput = {
+  /** Which dead letters to replay; null: all the caller may replay. */
+  filter?: InputMaybe<DeadLetterFilter>;
+};
+
+/** The result of replayDeadLetters. */
+export type ReplayDeadLettersPayload = {
+  __typename?: 'ReplayDeadLettersPayload';
+  /** How many dead letters were handed back to their senders (now RETRYING). */
+  replayed: Scalars['Int']['output'];
+  /** More than 10000 matched: call again to replay the rest (those replayed no longer match). */
+  moreMatch: Scalars['Boolean']['output'];
+  /** Problems with the filter, dead letters that match but cannot be replayed (no stored job; each named), and a note when more matched than one call replays. */
+  errors: Array<InputError>;
+};
+
+/**
+ * A problem with one input field of a mutation. `field` is the path to it inside the mutation's input
+ * (for example ["webhookUrl"] or ["keywords", "2"]); `code` is machine-readable, `message` is for people.
+ */
+export type InputError = {
+  __typename?: 'InputError';
+  field: Array<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  code: Scalars['String']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+  endCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** How the dispatcher would route one event: the same decision it takes when the event really arrives. */
@@ -277,6 +524,17 @@ export type Link__Purpose =
 
 export type ResolverTypeWrapper<T> = T | Promise<T>;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -340,7 +598,17 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = {
+  Delivery: Delivery;
+};
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Delivery:
+    ( { __typename: 'Delivery' }
+    & GraphQLRecursivePick<FederationTypes['Delivery'], {"id":true}> );
+};
 
 
 
@@ -348,13 +616,28 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Delivery: ResolverTypeWrapper<Delivery>;
+  DeliveryStatus: DeliveryStatus;
+  DeliveryAttempt: ResolverTypeWrapper<DeliveryAttempt>;
+  AttemptOutcome: AttemptOutcome;
+  DeadLetterFilter: DeadLetterFilter;
+  DeliveryConnection: ResolverTypeWrapper<DeliveryConnection>;
+  DeliveryEdge: ResolverTypeWrapper<DeliveryEdge>;
+  ReplayDeadLetterInput: ReplayDeadLetterInput;
+  ReplayDeadLetterPayload: ResolverTypeWrapper<ReplayDeadLetterPayload>;
+  ReplayDeadLettersInput: ReplayDeadLettersInput;
+  ReplayDeadLettersPayload: ResolverTypeWrapper<ReplayDeadLettersPayload>;
+  InputError: ResolverTypeWrapper<InputError>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   EventExplanation: ResolverTypeWrapper<EventExplanation>;
   RuleExplanation: ResolverTypeWrapper<RuleExplanation>;
   RuleMismatch: RuleMismatch;
   ExplainedNotification: ResolverTypeWrapper<ExplainedNotification>;
   NotificationAudience: NotificationAudience;
   SkippedPerson: ResolverTypeWrapper<SkippedPerson>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PersonSkipReason: PersonSkipReason;
   SkippedChannel: ResolverTypeWrapper<SkippedChannel>;
   ChannelSkipReason: ChannelSkipReason;
@@ -379,11 +662,24 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Query: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Delivery: Delivery | FederationReferenceTypes['Delivery'];
+  DeliveryAttempt: DeliveryAttempt;
+  DeadLetterFilter: DeadLetterFilter;
+  DeliveryConnection: DeliveryConnection;
+  DeliveryEdge: DeliveryEdge;
+  ReplayDeadLetterInput: ReplayDeadLetterInput;
+  ReplayDeadLetterPayload: ReplayDeadLetterPayload;
+  ReplayDeadLettersInput: ReplayDeadLettersInput;
+  ReplayDeadLettersPayload: ReplayDeadLettersPayload;
+  InputError: InputError;
+  PageInfo: PageInfo;
   EventExplanation: EventExplanation;
   RuleExplanation: RuleExplanation;
   ExplainedNotification: ExplainedNotification;
   SkippedPerson: SkippedPerson;
-  ID: Scalars['ID']['output'];
   SkippedChannel: SkippedChannel;
   Rule: Rule;
   Channel: Channel;
@@ -482,6 +778,83 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type QueryResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   explainEvent?: Resolver<ResolversTypes['EventExplanation'], ParentType, ContextType, RequireFields<QueryExplainEventArgs, 'event'>>;
+  delivery?: Resolver<Maybe<ResolversTypes['Delivery']>, ParentType, ContextType, RequireFields<QueryDeliveryArgs, 'id'>>;
+  ticketDeliveries?: Resolver<ResolversTypes['DeliveryConnection'], ParentType, ContextType, RequireFields<QueryTicketDeliveriesArgs, 'ticketId' | 'first'>>;
+  userDeliveries?: Resolver<ResolversTypes['DeliveryConnection'], ParentType, ContextType, RequireFields<QueryUserDeliveriesArgs, 'first'>>;
+  channelDeliveries?: Resolver<ResolversTypes['DeliveryConnection'], ParentType, ContextType, RequireFields<QueryChannelDeliveriesArgs, 'channelId' | 'first'>>;
+  deadLetters?: Resolver<ResolversTypes['DeliveryConnection'], ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
+};
+
+export type MutationResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  replayDeadLetter?: Resolver<ResolversTypes['ReplayDeadLetterPayload'], ParentType, ContextType, RequireFields<MutationReplayDeadLetterArgs, 'input'>>;
+  replayDeadLetters?: Resolver<ResolversTypes['ReplayDeadLettersPayload'], ParentType, ContextType, RequireFields<MutationReplayDeadLettersArgs, 'input'>>;
+};
+
+export type DeliveryResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['Delivery'] = ResolversParentTypes['Delivery'], FederationReferenceType extends FederationReferenceTypes['Delivery'] = FederationReferenceTypes['Delivery']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Delivery']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ticketId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recipients?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeliveryStatus'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  providerMessageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  replayable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  attemptHistory?: Resolver<Array<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
+};
+
+export type DeliveryAttemptResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['DeliveryAttempt'] = ResolversParentTypes['DeliveryAttempt']> = {
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AttemptOutcome'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  httpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type DeliveryConnectionResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['DeliveryConnection'] = ResolversParentTypes['DeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type DeliveryEdgeResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['DeliveryEdge'] = ResolversParentTypes['DeliveryEdge']> = {
+  node?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReplayDeadLetterPayloadResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ReplayDeadLetterPayload'] = ResolversParentTypes['ReplayDeadLetterPayload']> = {
+  delivery?: Resolver<Maybe<ResolversTypes['Delivery']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+};
+
+export type ReplayDeadLettersPayloadResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ReplayDeadLettersPayload'] = ResolversParentTypes['ReplayDeadLettersPayload']> = {
+  replayed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  moreMatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+};
+
+export type InputErrorResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['InputError'] = ResolversParentTypes['InputError']> = {
+  field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type EventExplanationResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['EventExplanation'] = ResolversParentTypes['EventExplanation']> = {
@@ -560,6 +933,15 @@ export interface _AnyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type Resolvers<ContextType = unknown> = {
   DateTime?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Delivery?: DeliveryResolvers<ContextType>;
+  DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
+  DeliveryConnection?: DeliveryConnectionResolvers<ContextType>;
+  DeliveryEdge?: DeliveryEdgeResolvers<ContextType>;
+  ReplayDeadLetterPayload?: ReplayDeadLetterPayloadResolvers<ContextType>;
+  ReplayDeadLettersPayload?: ReplayDeadLettersPayloadResolvers<ContextType>;
+  InputError?: InputErrorResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   EventExplanation?: EventExplanationResolvers<ContextType>;
   RuleExplanation?: RuleExplanationResolvers<ContextType>;
   ExplainedNotification?: ExplainedNotificationResolvers<ContextType>;

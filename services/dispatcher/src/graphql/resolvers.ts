@@ -4,8 +4,9 @@ import { ticketEventFromSample } from '@tidings/templates';
 import { type EventExplanation, explainEvent, type IdentityResolver } from '../explain/explain.ts';
 import type { EventExplanation as EventExplanationResult, Resolvers } from '../generated/graphql.ts';
 import type { StateStore } from '../state/store.ts';
+import { type LedgerContext, ledgerResolvers } from './deliveries.ts';
 
-export interface DeliveriesContext {
+export interface DeliveriesContext extends LedgerContext {
   claims: Claims | null;
   /** The dispatcher's own materialised state: what the router decides with. */
   state: StateStore;
@@ -54,6 +55,7 @@ function toResult(explanation: EventExplanation): EventExplanationResult {
 export const resolvers: Resolvers<DeliveriesContext> = {
   DateTime: dateTimeScalar,
   Query: {
+    ...ledgerResolvers.Query,
     async explainEvent(_parent, { event: sample }, context) {
       const claims = requireClaims(context.claims);
       // It shows the project's rules and people: what its owners and the tenant's admins may see.
@@ -77,4 +79,6 @@ export const resolvers: Resolvers<DeliveriesContext> = {
       return toResult(await explainEvent(converted.event, context.state, context.identities));
     },
   },
+  Mutation: ledgerResolvers.Mutation,
+  Delivery: ledgerResolvers.Delivery,
 };
