@@ -146,6 +146,7 @@ export {
 } from './batches.ts';
 export { isTransientKafkaError, kafkaErrorType } from './errors.ts';
 export {
+  CRASH_MESSAGES,
   type SuperviseConsumerOptions,
   type SupervisedConsumer,
   type SupervisedConsumerState,

@@ -54,6 +54,12 @@ const stderrLogger: SupervisorLogger = (() => {
   return { info: write('info'), warn: write('warn'), error: write('error') };
 })();
 
+/** One line per crash the supervisor handles; fault scripts count the first against kafkajs's crash lines. */
+export const CRASH_MESSAGES = {
+  kafkajs: 'consumer crashed and kafkajs will not restart it; restarting it',
+  restart: 'consumer restart failed; trying again',
+} as const;
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -89,7 +95,7 @@ export function superviseConsumer(options: SuperviseConsumerOptions): Supervised
     await consumer.run(options.run);
   }
 
-  function crashed(error: Error, source: string): void {
+  function crashed(error: Error, source: keyof typeof CRASH_MESSAGES): void {
     if (state !== 'starting' && state !== 'running' && state !== 'restarting') return;
     if (timer) return; // a restart is already scheduled
     if (state === 'running' && Date.now() - runningSince >= stableMs) consecutive = 0;
@@ -107,9 +113,8 @@ export function superviseConsumer(options: SuperviseConsumerOptions): Supervised
     }
     const base = Math.min(maxMs, initialMs * 2 ** (consecutive - 1));
     const delayMs = Math.round(base * (0.8 + 0.4 * Math.random()));
-    log.error('consumer crashed and kafkajs will not restart it; restarting it', {
+    log.error(CRASH_MESSAGES[source], {
       consumer: name,
-      source,
       error: messageOf(error),
       crashesInARow: consecutive,
       delayMs,
