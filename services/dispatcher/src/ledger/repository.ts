@@ -138,7 +138,6 @@ export class DeliveryLedger {
           updatedAt: sql`now()`,
           deliveredAt: status === 'delivered' ? sql`now()` : null,
           nextAttemptAt: status === 'retrying' || status === 'queued' ? (step.retryAt ?? null) : null,
-          digestId: null,
           // Queued: the digest sends it from here. Failed or dead: a replay sends it again.
           job: status === 'failed' || status === 'dead' || status === 'queued' ? job : null,
         })

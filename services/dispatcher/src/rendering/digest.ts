@@ -79,9 +79,11 @@ const union = <T>(lists: readonly (readonly T[] | undefined)[]) => [
   ...new Set(lists.flatMap((list) => list ?? [])),
 ];
 
-const dingTalkSection = (message: DingTalkRobotMarkdownMessage) => `#### ${message.title}\n\n${message.text}`;
+// A section is the update's own body: templates open their bodies with the ticket and the change, and the
+// digest's title says what the message as a whole is.
+const dingTalkSection = (message: DingTalkRobotMarkdownMessage) => message.text;
 
-/** DingTalk robot markdown: a heading per update; `at` mentions everyone any update mentions. */
+/** DingTalk robot markdown: the title as a heading, then the updates; `at` mentions everyone any update mentions. */
 export function dingTalkDigest(
   parts: readonly DigestPart<DingTalkRobotMarkdownMessage>[],
   locale: string,
@@ -105,7 +107,7 @@ export function dingTalkDigest(
 export const dingTalkDigestSections = (parts: readonly DigestPart<DingTalkRobotMarkdownMessage>[]) =>
   parts.map((p) => dingTalkSection(p.message));
 
-const larkSection = (message: LarkCard) => `**${message.title}**\n${message.markdown}`;
+const larkSection = (message: LarkCard) => message.markdown;
 
 /** A Lark bot card: an update per section; the button to the ticket only when all are about one ticket. */
 export function larkDigest(parts: readonly DigestPart<LarkCard>[], locale: string): LarkCard {

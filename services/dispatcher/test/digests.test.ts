@@ -1,0 +1,229 @@
+// Rate limits and digests on the real path: events through real Kafka, the ledger in real Postgres, a burst to
+// one DingTalk robot whose emulator enforces the real 20/min and 10-minute throttle. Time is shrunk tenfold on
+// both sides (the senders' windows and the sandbox's clock), so a minute takes 6 s. (Shrinking it further
+// shrinks the senders' one-second margin for transit below what a loaded machine guarantees.)
+import { timestampNow } from '@bufbuild/protobuf/wkt';
+import { DEVELOPMENT_KEYRING_TEXT, parseKeyring, sealSecret } from '@tidings/crypto';
+import { createTicketEventProducer, type TicketEventInit } from '@tidings/events';
+import { createKafka, type Producer } from '@tidings/kafka';
+import { type RunningSandbox, startSandbox } from '@tidings/sandbox';
+import { stateTopics as defaultStateTopics, type StateTopicName } from '@tidings/state';
+import {
+  createTestDatabase,
+  readTopic,
+  type TestDatabase,
+  testInfrastructure,
+  uniqueName,
+  waitFor,
+} from '@tidings/testkit';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatcher } from '../src/dispatcher.ts';
+import type { DeliveryResult } from '../src/jobs.ts';
+
+const SCALE = 0.1;
+const keyring = parseKeyring(DEVELOPMENT_KEYRING_TEXT);
+const tenantId = uniqueName('tenant');
+const prefix = `${uniqueName('digests')}.`;
+const stateTopics = Object.fromEntries(
+  Object.keys(defaultStateTopics).map((entity) => [entity, `${prefix}${entity}`]),
+) as Record<StateTopicName, string>;
+const now = new Date().toISOString();
+const BURST = 120;
+
+let sandbox: RunningSandbox;
+let database: TestDatabase;
+let dispatcher: Dispatcher;
+let producer: Producer;
+let events: ReturnType<typeof createTicketEventProducer>;
+const started = Date.now();
+
+function comment(index: number, author: string): TicketEventInit {
+  return {
+    eventId: `burst-${index}`,
+    tenantId,
+    projectId: 'p-burst',
+    occurredAt: timestampNow(),
+    actor: { id: author },
+    ticket: {
+      id: 'ticket-12',
+      key: 'OPS-12',
+      title: 'Disk full on db-1',
+      url: 'https://tracker.example/OPS-12',
+      creator: { id: 'creator' },
+      assignees: [{ id: 'assignee' }],
+    },
+    change: { case: 'commentAdded', value: { commentId: `c${index}`, body: `update number ${index}.` } },
+  };
+}
+
+async function publishState(entity: StateTopicName, key: string, value: unknown): Promise<void> {
+  await producer.send({ topic: stateTopics[entity], messages: [{ key, value: JSON.stringify(value) }] });
+}
+
+async function ledger() {
+  return (await dispatcher
+    .database()!
+    .db.execute(
+      sql`select id, status, digest_id, attempts from dispatcher.deliveries where tenant_id = ${tenantId}`,
+    )) as unknown as Array<{ id: string; status: string; digest_id: string | null; attempts: number }>;
+}
+
+beforeAll(async () => {
+  const { kafkaBrokers } = testInfrastructure();
+  // The emulator's clock runs ten times faster: its 20/min limit and 10-minute throttle as the senders see them.
+  sandbox = await startSandbox({ now: () => started + (Date.now() - started) / SCALE });
+  sandbox.sandbox.dingtalk.putRobot('burst-token', { keywords: [] });
+  database = await createTestDatabase('digests');
+  const kafka = createKafka({ brokers: kafkaBrokers.split(','), clientId: 'digests-test' });
+  producer = kafka.producer({ idempotent: true });
+  await producer.connect();
+  events = createTicketEventProducer({ producer, topic: `${prefix}tidings.ticket-events.v1` });
+  dispatcher = createDispatcher({
+    kafkaBrokers: kafkaBrokers.split(','),
+    database: { url: database.url },
+    keyring,
+    components: { router: true, senders: ['dingtalk'] },
+    instanceId: 'digests',
+    topicPartitions: 2,
+    kafkaPrefix: prefix,
+    stateTopics,
+    identityOutcomesTopic: `${prefix}identity-outcomes`,
+    retryPolicy: {
+      maxAttempts: 3,
+      baseDelaySeconds: 1,
+      maxDelaySeconds: 3600,
+      maxAgeSeconds: 86_400,
+      delayScale: SCALE,
+    },
+    senderLimits: { rateWindowScale: SCALE },
+    providers: {
+      dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi` },
+      lark: { baseUrl: `${sandbox.url}/lark` },
+      wecom: { baseUrl: `${sandbox.url}/wecom` },
+      timeoutMs: 5_000,
+    },
+  });
+  await dispatcher.start();
+  const person = (id: string, phone: string) => ({
+    tenantId,
+    id,
+    name: id,
+    email: null,
+    phone,
+    locale: null,
+    timeZone: null,
+    updatedAt: now,
+  });
+  await publishState('users', `${tenantId}/creator`, person('creator', '+8613800000001'));
+  await publishState('users', `${tenantId}/assignee`, person('assignee', '+8613800000002'));
+  await publishState('channels', 'robot', {
+    tenantId,
+    id: 'robot',
+    name: 'robot',
+    enabled: true,
+    config: {
+      kind: 'dingtalk-robot',
+      keywords: [],
+      accessToken: sealSecret(keyring, 'burst-token'),
+      signingSecret: null,
+    },
+    updatedAt: now,
+  });
+  await publishState('projectChannels', `${tenantId}/p-burst/robot`, {
+    tenantId,
+    projectId: 'p-burst',
+    channelId: 'robot',
+    connectedAt: now,
+  });
+  await publishState('rules', 'r-burst', {
+    tenantId,
+    id: 'r-burst',
+    name: 'r-burst',
+    projectIds: ['p-burst'],
+    eventTypes: ['commentAdded'],
+    roles: ['creator', 'assignees'],
+    userIds: [],
+    channelIds: ['robot'],
+    serviceIds: [],
+    statuses: [],
+    steps: [],
+    templateId: null,
+    mentionAll: false,
+    excludeActor: true,
+    enabled: true,
+    updatedAt: now,
+  });
+  await waitFor('state applied', () => dispatcher.state.rule('r-burst') !== undefined);
+}, 60_000);
+
+afterAll(async () => {
+  await dispatcher?.stop();
+  await producer?.disconnect();
+  await sandbox?.stop();
+  await database?.drop();
+});
+
+describe('a burst to one DingTalk robot', () => {
+  it('stays within 20 a minute, never throttled, and every update arrives once, in digests', async () => {
+    // Alternate authors: the creator's comments mention the assignee and the other way round.
+    for (let i = 0; i < BURST; i++) await events.emit(comment(i, i % 2 === 0 ? 'creator' : 'assignee'));
+    await waitFor(
+      'every delivery recorded delivered',
+      async () => {
+        const rows = await ledger();
+        return rows.length === BURST && rows.every((row) => row.status === 'delivered');
+      },
+      60_000,
+    );
+
+    const messages = sandbox.sandbox.dingtalk.messages.filter((m) => m.accessToken === 'burst-token');
+    const bodies = messages.map(
+      (m) => m.body as { markdown: { title: string; text: string }; at: { atMobiles: string[] } },
+    );
+    // Every update's text once, in one message or another.
+    for (let i = 0; i < BURST; i++) {
+      const containing = bodies.filter((body) => body.markdown.text.includes(`update number ${i}.`));
+      expect(containing, `update ${i}`).toHaveLength(1);
+    }
+    // Never more than 20 in any window of the platform's minute (its clock is the sandbox's).
+    const times = messages.map((m) => Date.parse(m.receivedAt));
+    for (const start of times)
+      expect(times.filter((t) => t >= start && t < start + 60_000).length).toBeLessThanOrEqual(20);
+    // The emulator never had to throttle: every call it answered was accepted.
+    const robotCalls = sandbox.sandbox.requests.filter((r) => r.accessToken === 'burst-token');
+    expect(robotCalls.filter((r) => r.result !== 'accepted')).toEqual([]);
+    expect(robotCalls).toHaveLength(messages.length);
+    // Far fewer messages than updates: the ones that waited went out together, titled and mentioning both.
+    expect(messages.length).toBeLessThan(BURST / 2);
+    const digests = bodies.filter((body) => /^\d+ updates on OPS-12$/.test(body.markdown.title));
+    expect(digests.length).toBeGreaterThan(0);
+    for (const digest of digests) {
+      const count = Number(digest.markdown.title.split(' ')[0]);
+      expect(digest.markdown.text.match(/update number \d+\./g)).toHaveLength(count);
+    }
+    const bigDigest = digests.find((d) => Number(d.markdown.title.split(' ')[0]) >= 2)!;
+    expect([...bigDigest.at.atMobiles].sort()).toEqual(['13800000001', '13800000002']);
+    // The ledger says which went out in which digest; the attempt is counted once each.
+    const rows = await ledger();
+    expect(rows.filter((row) => row.digest_id !== null && row.digest_id !== row.id).length).toBe(
+      digests.reduce((sum, d) => sum + Number(d.markdown.title.split(' ')[0]), 0),
+    );
+    expect(rows.every((row) => row.attempts === 1)).toBe(true);
+    // Producers learn every outcome from the results topic.
+    const delivered = (messages: Array<{ value: string | null }>) =>
+      new Set(
+        messages
+          .map((m) => JSON.parse(m.value ?? '{}') as DeliveryResult)
+          .filter((r) => r.status === 'delivered' && r.tenantId === tenantId)
+          .map((r) => r.deliveryId),
+      );
+    const results = await readTopic({
+      brokers: testInfrastructure().kafkaBrokers,
+      topic: `${prefix}tidings.delivery-results.v1`,
+      what: 'a delivered result for every delivery',
+      until: (read) => delivered(read).size === BURST,
+    });
+    expect(delivered(results).size).toBe(BURST);
+  }, 120_000);
+});
