@@ -38,11 +38,11 @@ let producer: Producer;
 let events: ReturnType<typeof createTicketEventProducer>;
 const started = Date.now();
 
-function comment(index: number, author: string): TicketEventInit {
+function comment(index: number, author: string, projectId = 'p-burst'): TicketEventInit {
   return {
-    eventId: `burst-${index}`,
+    eventId: `${projectId}-${index}`,
     tenantId,
-    projectId: 'p-burst',
+    projectId,
     occurredAt: timestampNow(),
     actor: { id: author },
     ticket: {
@@ -61,11 +61,11 @@ async function publishState(entity: StateTopicName, key: string, value: unknown)
   await producer.send({ topic: stateTopics[entity], messages: [{ key, value: JSON.stringify(value) }] });
 }
 
-async function ledger() {
+async function ledger(channelId = 'robot') {
   return (await dispatcher
     .database()!
     .db.execute(
-      sql`select id, status, digest_id, attempts from dispatcher.deliveries where tenant_id = ${tenantId}`,
+      sql`select id, status, digest_id, attempts from dispatcher.deliveries where tenant_id = ${tenantId} and channel_id = ${channelId}`,
     )) as unknown as Array<{ id: string; status: string; digest_id: string | null; attempts: number }>;
 }
 
@@ -74,6 +74,7 @@ beforeAll(async () => {
   // The emulator's clock runs ten times faster: its 20/min limit and 10-minute throttle as the senders see them.
   sandbox = await startSandbox({ now: () => started + (Date.now() - started) / SCALE });
   sandbox.sandbox.dingtalk.putRobot('burst-token', { keywords: [] });
+  sandbox.sandbox.dingtalk.putRobot('flaky-token', { keywords: [] });
   database = await createTestDatabase('digests');
   const kafka = createKafka({ brokers: kafkaBrokers.split(','), clientId: 'digests-test' });
   producer = kafka.producer({ idempotent: true });
@@ -90,13 +91,22 @@ beforeAll(async () => {
     stateTopics,
     identityOutcomesTopic: `${prefix}identity-outcomes`,
     retryPolicy: {
-      maxAttempts: 3,
+      maxAttempts: 8,
       baseDelaySeconds: 1,
       maxDelaySeconds: 3600,
       maxAgeSeconds: 86_400,
       delayScale: SCALE,
     },
-    senderLimits: { rateWindowScale: SCALE },
+    // The circuit's pauses shrunk with the rest: open after 5 failures for 3 s, doubling up to 30 s (real: 30 s, 5 min).
+    senderLimits: {
+      rateWindowScale: SCALE,
+      circuit: {
+        failureThreshold: 5,
+        openMs: 3_000 * SCALE,
+        maxOpenMs: 300_000 * SCALE,
+        probeTimeoutMs: 60_000 * SCALE,
+      },
+    },
     providers: {
       dingtalk: { baseUrl: `${sandbox.url}/dingtalk/oapi` },
       lark: { baseUrl: `${sandbox.url}/lark` },
@@ -154,7 +164,44 @@ beforeAll(async () => {
     enabled: true,
     updatedAt: now,
   });
-  await waitFor('state applied', () => dispatcher.state.rule('r-burst') !== undefined);
+  await publishState('channels', 'flaky', {
+    tenantId,
+    id: 'flaky',
+    name: 'flaky',
+    enabled: true,
+    config: {
+      kind: 'dingtalk-robot',
+      keywords: [],
+      accessToken: sealSecret(keyring, 'flaky-token'),
+      signingSecret: null,
+    },
+    updatedAt: now,
+  });
+  await publishState('projectChannels', `${tenantId}/p-flaky/flaky`, {
+    tenantId,
+    projectId: 'p-flaky',
+    channelId: 'flaky',
+    connectedAt: now,
+  });
+  await publishState('rules', 'r-flaky', {
+    tenantId,
+    id: 'r-flaky',
+    name: 'r-flaky',
+    projectIds: ['p-flaky'],
+    eventTypes: ['commentAdded'],
+    roles: ['creator', 'assignees'],
+    userIds: [],
+    channelIds: ['flaky'],
+    serviceIds: [],
+    statuses: [],
+    steps: [],
+    templateId: null,
+    mentionAll: false,
+    excludeActor: true,
+    enabled: true,
+    updatedAt: now,
+  });
+  await waitFor('state applied', () => dispatcher.state.rule('r-flaky') !== undefined);
 }, 60_000);
 
 afterAll(async () => {
@@ -226,4 +273,44 @@ describe('a burst to one DingTalk robot', () => {
     });
     expect(delivered(results).size).toBe(BURST);
   }, 120_000);
+});
+
+describe('a robot whose platform is down', () => {
+  it('is paused and probed, not hammered, and gets everything once it is back', async () => {
+    const EVENTS = 30;
+    // Every send to this robot fails with 503 for 30 platform seconds (3 s here).
+    const added = await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({
+        vendor: 'dingtalk-robot',
+        accessToken: 'flaky-token',
+        count: 1,
+        outageMs: 30_000,
+      }),
+    });
+    expect(added.status).toBe(201);
+    for (let i = 0; i < EVENTS; i++) await events.emit(comment(i, 'creator', 'p-flaky'));
+    await waitFor(
+      'every delivery to the flaky robot delivered',
+      async () => {
+        const rows = await ledger('flaky');
+        return rows.length === EVENTS && rows.every((row) => row.status === 'delivered');
+      },
+      60_000,
+    );
+    const calls = sandbox.sandbox.requests.filter((r) => r.accessToken === 'flaky-token');
+    const failed = calls.filter((r) => r.result === 'fault');
+    // Five failures open the circuit; after that only one probe per pause (0.3 s, 0.6 s, 1.2 s, 2.4 s, …).
+    expect(failed.length).toBeGreaterThanOrEqual(5);
+    expect(failed.length).toBeLessThanOrEqual(5 + 6);
+    // Once back, every update arrives once, most of them in digests of what waited.
+    const messages = sandbox.sandbox.dingtalk.messages.filter((m) => m.accessToken === 'flaky-token');
+    const texts = messages.map((m) => (m.body as { markdown: { text: string } }).markdown.text);
+    for (let i = 0; i < EVENTS; i++)
+      expect(
+        texts.filter((text) => text.includes(`update number ${i}.`)),
+        `update ${i}`,
+      ).toHaveLength(1);
+    expect(messages.length).toBeLessThan(EVENTS / 2);
+  }, 90_000);
 });
