@@ -630,6 +630,74 @@ describe('bad input', () => {
 });
 
 describe('replay', () => {
+  it('replays at most 10000 per call and says when more match', async () => {
+    // Jobs of a vendor no sender runs for in this test, so they wait on its retry topic to be counted.
+    const capTenant = uniqueName('cap');
+    const db = dispatcher.database()!.db;
+    const rows = Array.from({ length: 10_001 }, (_, index) => {
+      const id = `cap-${String(index).padStart(5, '0')}`;
+      return {
+        id,
+        tenantId: capTenant,
+        eventId: `evt-${id}`,
+        eventType: 'commentAdded',
+        projectId: 'p-cap',
+        ticketId: 'tk-cap',
+        channelId: 'mail',
+        channelKind: 'smtp',
+        credentialId: 'mail',
+        target: 'user:ann',
+        recipientUserIds: ['ann'],
+        status: 'dead' as const,
+        attempts: 8,
+        lastCode: 'smtp-421',
+        job: {
+          ...stubJob(id),
+          tenantId: capTenant,
+          channelId: 'mail',
+          channelKind: 'smtp',
+          credentialId: 'mail',
+        },
+      };
+    });
+    for (let start = 0; start < rows.length; start += 2_000)
+      await db.insert(deliveries).values(rows.slice(start, start + 2_000));
+    const replay = () =>
+      graphql<{
+        replayDeadLetters: {
+          replayed: number;
+          moreMatch: boolean;
+          errors: Array<{ code: string; message: string }>;
+        };
+      }>(
+        admin(capTenant),
+        `mutation { replayDeadLetters(input: { filter: { channelId: "mail" } }) { replayed moreMatch errors { code message } } }`,
+      );
+    expect((await replay()).data?.replayDeadLetters).toEqual({
+      replayed: 10_000,
+      moreMatch: true,
+      errors: [
+        {
+          code: 'TOO_MANY',
+          message:
+            'more than 10000 dead letters match: the oldest 10000 were replayed; call again for the rest',
+        },
+      ],
+    });
+    expect((await replay()).data?.replayDeadLetters).toEqual({ replayed: 1, moreMatch: false, errors: [] });
+    expect((await replay()).data?.replayDeadLetters).toEqual({ replayed: 0, moreMatch: false, errors: [] });
+    const published = await readTopic({
+      brokers: brokers(),
+      topic: names.retry('smtp'),
+      until: (read) => read.length >= 10_001,
+      what: 'every replayed job',
+      timeoutMs: 60_000,
+    });
+    expect(published).toHaveLength(10_001);
+    expect(new Set(published.map((message) => JSON.parse(message.value!).deliveryId)).size).toBe(10_001);
+    expect(published.every((message) => message.key === 'mail')).toBe(true);
+  }, 120_000);
+
   it('sends a dead delivery again with a fresh retry budget, through the retry topic and the sender', async () => {
     await failNext(3);
     await events.emit(commentEvent('evt-dies'));
