@@ -98,6 +98,11 @@ export function createDispatcher(config: DispatcherConfig) {
     publish: publishIdentityOutcome,
   });
 
+  /** A consumer that stopped reading for good makes the process unhealthy, so that it is restarted. */
+  function consumerGaveUp(): void {
+    if (status !== 'stopped') status = 'unhealthy';
+  }
+
   async function startHealthServer(options: { host: string; port: number }): Promise<void> {
     healthServer = createServer((request, response) => {
       const ready = status === 'ready';
@@ -157,6 +162,7 @@ export function createDispatcher(config: DispatcherConfig) {
               log,
               names,
               transactionalId: `${names.group('tidings-router')}-${config.instanceId}`,
+              onGaveUp: consumerGaveUp,
             }),
           );
         }
@@ -177,6 +183,7 @@ export function createDispatcher(config: DispatcherConfig) {
               names,
               ...(config.retryPolicy && { retryPolicy: config.retryPolicy }),
               ...(config.senderLimits && { limits: config.senderLimits }),
+              onGaveUp: consumerGaveUp,
             }),
           );
         }

@@ -119,7 +119,8 @@ export async function replayDeliveries(
       return {
         topic: dependencies.names.retry(vendor),
         key: job.credentialId,
-        value: JSON.stringify(job),
+        // A replay starts a fresh budget by age too (it counts from routedAt), as it does by attempts.
+        value: JSON.stringify({ ...job, routedAt: new Date().toISOString() }),
       };
     });
     // A failure here throws out of the transaction: it rolls back (see above).

@@ -35,7 +35,7 @@ describe('nextStep', () => {
     ).toMatchObject({
       kind: 'retry',
     });
-    expect(nextStep(retry(0), 8, defaultRetryPolicy)).toEqual({ kind: 'dead' });
+    expect(nextStep(retry(0), 8, defaultRetryPolicy)).toEqual({ kind: 'dead', spent: '8 attempts' });
   });
 
   it('scales time for tests', () => {
@@ -55,13 +55,19 @@ describe('nextStep', () => {
       delayMs: 600_000,
     });
     // …55 minutes in, it would not.
-    expect(nextStep(retry(600), 2, policy, middle, routedAt, routed + 55 * 60_000)).toEqual({ kind: 'dead' });
+    expect(nextStep(retry(600), 2, policy, middle, routedAt, routed + 55 * 60_000)).toEqual({
+      kind: 'dead',
+      spent: '3600 s since routing',
+    });
     // Shrunk time shrinks the age budget with it.
     const fast = { ...policy, delayScale: 0.001 };
     expect(nextStep(retry(0), 1, fast, middle, routedAt, routed + 3_000)).toEqual({
       kind: 'retry',
       delayMs: 5,
     });
-    expect(nextStep(retry(0), 1, fast, middle, routedAt, routed + 3_600)).toEqual({ kind: 'dead' });
+    expect(nextStep(retry(0), 1, fast, middle, routedAt, routed + 3_600)).toEqual({
+      kind: 'dead',
+      spent: '3600 s since routing',
+    });
   });
 });

@@ -24,7 +24,11 @@ export const defaultRetryPolicy: RetryPolicy = {
   delayScale: 1,
 };
 
-export type NextStep = { kind: 'done' } | { kind: 'retry'; delayMs: number } | { kind: 'dead' };
+export type NextStep =
+  | { kind: 'done' }
+  | { kind: 'retry'; delayMs: number }
+  /** The budget is spent: `spent` says which one, in words for the DLQ ("3 attempts", "86400 s since routing"). */
+  | { kind: 'dead'; spent: string };
 
 /**
  * What follows attempt number `attempt` (1-based, within the current budget) that ended in `outcome`.
@@ -40,13 +44,13 @@ export function nextStep(
   now: number = Date.now(),
 ): NextStep {
   if (outcome.kind === 'delivered' || outcome.kind === 'permanent') return { kind: 'done' };
-  if (attempt >= policy.maxAttempts) return { kind: 'dead' };
+  if (attempt >= policy.maxAttempts) return { kind: 'dead', spent: `${policy.maxAttempts} attempts` };
   const backoff = policy.baseDelaySeconds * 2 ** (attempt - 1) * (0.8 + 0.4 * random());
   const hint = outcome.kind === 'retry' ? outcome.retryAfterSeconds : 0;
   const seconds = Math.min(Math.max(backoff, hint), policy.maxDelaySeconds);
   const delayMs = Math.round(seconds * 1000 * policy.delayScale);
   const routed = routedAt ? Date.parse(routedAt) : Number.NaN;
   if (!Number.isNaN(routed) && now + delayMs - routed > policy.maxAgeSeconds * 1000 * policy.delayScale)
-    return { kind: 'dead' };
+    return { kind: 'dead', spent: `${policy.maxAgeSeconds} s since routing` };
   return { kind: 'retry', delayMs };
 }

@@ -1,4 +1,12 @@
-import { headerValue, type Kafka, type KafkaMessage, type KafkaNames } from '@tidings/kafka';
+import {
+  type Consumer,
+  headerValue,
+  type Kafka,
+  type KafkaMessage,
+  type KafkaNames,
+  type SupervisedConsumer,
+  superviseConsumer,
+} from '@tidings/kafka';
 import type { DeliveryOutcome } from '@tidings/providers';
 import type { ChannelKind } from '@tidings/state';
 import {
@@ -75,7 +83,7 @@ interface Leftover {
   retry: { userIds: string[]; delayMs: number } | null;
   /** Not tried (a circuit open, a person's limit reached): no attempt spent, due at that time. */
   deferred: { userIds: string[]; dueAt: number } | null;
-  dead: Array<{ job: DeliveryJob; userIds: string[]; outcome: DeliveryOutcome }>;
+  dead: Array<{ job: DeliveryJob; userIds: string[]; outcome: DeliveryOutcome; spent: string }>;
   results: DeliveryResult[];
 }
 
@@ -103,6 +111,8 @@ export function createSender(options: {
   names: KafkaNames;
   retryPolicy?: RetryPolicy;
   limits?: Partial<SenderLimits>;
+  /** A consumer crashed too often to be restarted: the process should report itself unhealthy. */
+  onGaveUp?: (error: Error) => void;
 }): Sender {
   const { ledger, handler, log, vendor, names: topics } = options;
   const policy = options.retryPolicy ?? defaultRetryPolicy;
@@ -241,7 +251,7 @@ export function createSender(options: {
       retry.delayMs = Math.max(retry.delayMs, step.delayMs);
       leftover.retry = retry;
     } else if (step.kind === 'dead')
-      leftover.dead.push({ job: deliveryJob, userIds: delivery.userIds, outcome });
+      leftover.dead.push({ job: deliveryJob, userIds: delivery.userIds, outcome, spent: step.spent });
   }
 
   function defer(leftover: Leftover, userIds: readonly string[], dueAt: number): void {
@@ -418,7 +428,7 @@ export function createSender(options: {
             value: JSON.stringify(dead.job),
             // The full attempt history is in the ledger (delivery_attempts), by delivery id.
             headers: {
-              'tidings-dlq-reason': `retry budget spent (${policy.maxAttempts} attempts or ${policy.maxAgeSeconds} s); last: ${reason}`,
+              'tidings-dlq-reason': `retry budget of ${dead.spent} spent; last: ${reason}`,
             },
           },
         ],
@@ -622,32 +632,47 @@ export function createSender(options: {
     await waitUntil(Number(headerValue(message.headers, DUE_AT_HEADER) ?? 0), heartbeat);
   }
 
-  async function consume(
-    source: typeof consumer,
+  /** Consumes a topic under supervision: a crash restarts the consumer instead of leaving it dead. */
+  function consume(
+    source: Consumer,
     topic: string,
     wait: (message: KafkaMessage, heartbeat: () => Promise<void>) => Promise<void>,
-  ): Promise<void> {
-    await source.connect();
-    await source.subscribe({ topic, fromBeginning: true });
-    await source.run({
-      autoCommit: false,
-      eachMessage: async ({ partition, message, heartbeat }) => {
-        await wait(message, heartbeat);
-        // Stopping: leave it uncommitted; whoever owns the partition next reads it again.
-        if (stopping) return;
-        const decoded = decodeDeliveryJob(message.value);
-        if (decoded.ok) await process(decoded.job, message, heartbeat);
-        else await deadLetterMalformed(message, partition, decoded.reason);
-        await source.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+  ): SupervisedConsumer {
+    const name = topic === retryTopic ? `sender.${vendor}.retry` : `sender.${vendor}`;
+    return superviseConsumer({
+      consumer: source,
+      name,
+      log,
+      subscription: { topics: [topic], fromBeginning: true },
+      run: {
+        autoCommit: false,
+        eachMessage: async ({ partition, message, heartbeat }) => {
+          await wait(message, heartbeat);
+          // Stopping: leave it uncommitted; whoever owns the partition next reads it again.
+          if (stopping) return;
+          const decoded = decodeDeliveryJob(message.value);
+          if (decoded.ok) await process(decoded.job, message, heartbeat);
+          else await deadLetterMalformed(message, partition, decoded.reason);
+          await source.commitOffsets([
+            { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+          ]);
+        },
+      },
+      onGaveUp: (error) => {
+        log.error(`the ${name} consumer gave up: it sends nothing any more`, { error: errorMessage(error) });
+        options.onGaveUp?.(error);
       },
     });
   }
 
+  const jobs = consume(consumer, jobsTopic, async () => {});
+  const retries = consume(retryConsumer, retryTopic, waitUntilDue);
+
   return {
     async start() {
       await producer.connect();
-      await consume(consumer, jobsTopic, async () => {});
-      await consume(retryConsumer, retryTopic, waitUntilDue);
+      await jobs.start();
+      await retries.start();
       if (digestKinds.length > 0) startSweeping();
     },
     /**
@@ -659,7 +684,7 @@ export function createSender(options: {
       stopping = true;
       if (sweepTimer) clearTimeout(sweepTimer);
       for (const queue of queues.values()) if (queue.timer) clearTimeout(queue.timer);
-      const drained = Promise.all([...flushing, retryConsumer.disconnect(), consumer.disconnect()]);
+      const drained = Promise.all([...flushing, retries.stop(), jobs.stop()]);
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<'deadline'>((resolve) => {
         timer = setTimeout(() => resolve('deadline'), limits.drainMs);
