@@ -1,9 +1,10 @@
-// Rate limits and digests on the real path: events through real Kafka, the ledger in real Postgres, a burst to
-// one DingTalk robot whose emulator enforces the real 20/min and 10-minute throttle. Time is shrunk tenfold on
+// Rate limits, digests, circuits and stopping on the real path: events through real Kafka, the ledger in real
+// Postgres, DingTalk robots whose emulator enforces the real 20/min and 10-minute throttle. Time is shrunk tenfold on
 // both sides (the senders' windows and the sandbox's clock), so a minute takes 6 s. (Shrinking it further
 // shrinks the senders' one-second margin for transit below what a loaded machine guarantees.)
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { DEVELOPMENT_KEYRING_TEXT, parseKeyring, sealSecret } from '@tidings/crypto';
+import { type DatabaseHandle, openDatabase } from '@tidings/db';
 import { createTicketEventProducer, type TicketEventInit } from '@tidings/events';
 import { createKafka, type Producer } from '@tidings/kafka';
 import { type RunningSandbox, startSandbox } from '@tidings/sandbox';
@@ -24,7 +25,7 @@ import type { DeliveryResult } from '../src/jobs.ts';
 const SCALE = 0.1;
 const keyring = parseKeyring(DEVELOPMENT_KEYRING_TEXT);
 const tenantId = uniqueName('tenant');
-const prefix = `${uniqueName('digests')}.`;
+const prefix = `${uniqueName('sending')}.`;
 const stateTopics = Object.fromEntries(
   Object.keys(defaultStateTopics).map((entity) => [entity, `${prefix}${entity}`]),
 ) as Record<StateTopicName, string>;
@@ -33,12 +34,13 @@ const BURST = 120;
 
 let sandbox: RunningSandbox;
 let database: TestDatabase;
+let ledgerReader: DatabaseHandle;
 let dispatcher: Dispatcher;
 let producer: Producer;
 let events: ReturnType<typeof createTicketEventProducer>;
 const started = Date.now();
 
-function comment(index: number, author: string, projectId = 'p-burst'): TicketEventInit {
+function comment(index: number, author: string, projectId = 'p-robot'): TicketEventInit {
   return {
     eventId: `${projectId}-${index}`,
     tenantId,
@@ -61,26 +63,17 @@ async function publishState(entity: StateTopicName, key: string, value: unknown)
   await producer.send({ topic: stateTopics[entity], messages: [{ key, value: JSON.stringify(value) }] });
 }
 
+/** The ledger as the test reads it, on a connection of its own (dispatchers come and go). */
 async function ledger(channelId = 'robot') {
-  return (await dispatcher
-    .database()!
-    .db.execute(
-      sql`select id, status, digest_id, attempts from dispatcher.deliveries where tenant_id = ${tenantId} and channel_id = ${channelId}`,
-    )) as unknown as Array<{ id: string; status: string; digest_id: string | null; attempts: number }>;
+  return (await ledgerReader.db.execute(
+    sql`select id, status, digest_id, attempts from dispatcher.deliveries where tenant_id = ${tenantId} and channel_id = ${channelId}`,
+  )) as unknown as Array<{ id: string; status: string; digest_id: string | null; attempts: number }>;
 }
 
-beforeAll(async () => {
+/** A dispatcher of this run: the same database, topics and groups every time (a restart). */
+function newDispatcher(): Dispatcher {
   const { kafkaBrokers } = testInfrastructure();
-  // The emulator's clock runs ten times faster: its 20/min limit and 10-minute throttle as the senders see them.
-  sandbox = await startSandbox({ now: () => started + (Date.now() - started) / SCALE });
-  sandbox.sandbox.dingtalk.putRobot('burst-token', { keywords: [] });
-  sandbox.sandbox.dingtalk.putRobot('flaky-token', { keywords: [] });
-  database = await createTestDatabase('digests');
-  const kafka = createKafka({ brokers: kafkaBrokers.split(','), clientId: 'digests-test' });
-  producer = kafka.producer({ idempotent: true });
-  await producer.connect();
-  events = createTicketEventProducer({ producer, topic: `${prefix}tidings.ticket-events.v1` });
-  dispatcher = createDispatcher({
+  return createDispatcher({
     kafkaBrokers: kafkaBrokers.split(','),
     database: { url: database.url },
     keyring,
@@ -114,7 +107,65 @@ beforeAll(async () => {
       timeoutMs: 5_000,
     },
   });
+}
+
+/** A DingTalk robot channel on its own project `p-<channelId>`, with a rule telling creator and assignees. */
+async function connectRobot(channelId: string, accessToken: string): Promise<void> {
+  const projectId = `p-${channelId}`;
+  await publishState('channels', channelId, {
+    tenantId,
+    id: channelId,
+    name: channelId,
+    enabled: true,
+    config: {
+      kind: 'dingtalk-robot',
+      keywords: [],
+      accessToken: sealSecret(keyring, accessToken),
+      signingSecret: null,
+    },
+    updatedAt: now,
+  });
+  await publishState('projectChannels', `${tenantId}/${projectId}/${channelId}`, {
+    tenantId,
+    projectId,
+    channelId,
+    connectedAt: now,
+  });
+  await publishState('rules', `r-${channelId}`, {
+    tenantId,
+    id: `r-${channelId}`,
+    name: `r-${channelId}`,
+    projectIds: [projectId],
+    eventTypes: ['commentAdded'],
+    roles: ['creator', 'assignees'],
+    userIds: [],
+    channelIds: [channelId],
+    serviceIds: [],
+    statuses: [],
+    steps: [],
+    templateId: null,
+    mentionAll: false,
+    excludeActor: true,
+    enabled: true,
+    updatedAt: now,
+  });
+}
+
+beforeAll(async () => {
+  const { kafkaBrokers } = testInfrastructure();
+  // The emulator's clock runs ten times faster: its 20/min limit and 10-minute throttle as the senders see them.
+  sandbox = await startSandbox({ now: () => started + (Date.now() - started) / SCALE });
+  sandbox.sandbox.dingtalk.putRobot('burst-token', { keywords: [] });
+  sandbox.sandbox.dingtalk.putRobot('flaky-token', { keywords: [] });
+  sandbox.sandbox.dingtalk.putRobot('slow-token', { keywords: [] });
+  database = await createTestDatabase('digests');
+  const kafka = createKafka({ brokers: kafkaBrokers.split(','), clientId: 'digests-test' });
+  producer = kafka.producer({ idempotent: true });
+  await producer.connect();
+  events = createTicketEventProducer({ producer, topic: `${prefix}tidings.ticket-events.v1` });
+  dispatcher = newDispatcher();
   await dispatcher.start();
+  ledgerReader = await openDatabase({ url: database.url, maxConnections: 2 });
   const person = (id: string, phone: string) => ({
     tenantId,
     id,
@@ -127,86 +178,19 @@ beforeAll(async () => {
   });
   await publishState('users', `${tenantId}/creator`, person('creator', '+8613800000001'));
   await publishState('users', `${tenantId}/assignee`, person('assignee', '+8613800000002'));
-  await publishState('channels', 'robot', {
-    tenantId,
-    id: 'robot',
-    name: 'robot',
-    enabled: true,
-    config: {
-      kind: 'dingtalk-robot',
-      keywords: [],
-      accessToken: sealSecret(keyring, 'burst-token'),
-      signingSecret: null,
-    },
-    updatedAt: now,
-  });
-  await publishState('projectChannels', `${tenantId}/p-burst/robot`, {
-    tenantId,
-    projectId: 'p-burst',
-    channelId: 'robot',
-    connectedAt: now,
-  });
-  await publishState('rules', 'r-burst', {
-    tenantId,
-    id: 'r-burst',
-    name: 'r-burst',
-    projectIds: ['p-burst'],
-    eventTypes: ['commentAdded'],
-    roles: ['creator', 'assignees'],
-    userIds: [],
-    channelIds: ['robot'],
-    serviceIds: [],
-    statuses: [],
-    steps: [],
-    templateId: null,
-    mentionAll: false,
-    excludeActor: true,
-    enabled: true,
-    updatedAt: now,
-  });
-  await publishState('channels', 'flaky', {
-    tenantId,
-    id: 'flaky',
-    name: 'flaky',
-    enabled: true,
-    config: {
-      kind: 'dingtalk-robot',
-      keywords: [],
-      accessToken: sealSecret(keyring, 'flaky-token'),
-      signingSecret: null,
-    },
-    updatedAt: now,
-  });
-  await publishState('projectChannels', `${tenantId}/p-flaky/flaky`, {
-    tenantId,
-    projectId: 'p-flaky',
-    channelId: 'flaky',
-    connectedAt: now,
-  });
-  await publishState('rules', 'r-flaky', {
-    tenantId,
-    id: 'r-flaky',
-    name: 'r-flaky',
-    projectIds: ['p-flaky'],
-    eventTypes: ['commentAdded'],
-    roles: ['creator', 'assignees'],
-    userIds: [],
-    channelIds: ['flaky'],
-    serviceIds: [],
-    statuses: [],
-    steps: [],
-    templateId: null,
-    mentionAll: false,
-    excludeActor: true,
-    enabled: true,
-    updatedAt: now,
-  });
-  await waitFor('state applied', () => dispatcher.state.rule('r-flaky') !== undefined);
+  for (const [channelId, token] of [
+    ['robot', 'burst-token'],
+    ['flaky', 'flaky-token'],
+    ['slow', 'slow-token'],
+  ] as const)
+    await connectRobot(channelId, token);
+  await waitFor('state applied', () => dispatcher.state.rule('r-slow') !== undefined);
 }, 60_000);
 
 afterAll(async () => {
   await dispatcher?.stop();
   await producer?.disconnect();
+  await ledgerReader?.close();
   await sandbox?.stop();
   await database?.drop();
 });
@@ -312,5 +296,46 @@ describe('a robot whose platform is down', () => {
         `update ${i}`,
       ).toHaveLength(1);
     expect(messages.length).toBeLessThan(EVENTS / 2);
+  }, 90_000);
+});
+
+describe('stopping', () => {
+  it('lets a send in flight finish and records it; the next dispatcher sends the rest, nothing twice', async () => {
+    const EVENTS = 5;
+    // The robot takes 1.5 s to answer the first message.
+    await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ vendor: 'dingtalk-robot', accessToken: 'slow-token', count: 1, delayMs: 1_500 }),
+    });
+    for (let i = 0; i < EVENTS; i++) await events.emit(comment(i, 'creator', 'p-slow'));
+    await waitFor('a send in flight', async () =>
+      (await ledger('slow')).some((row) => row.status === 'sending'),
+    );
+    await dispatcher.stop();
+    // Stopped only after the answer came and was recorded: nothing is left half-sent.
+    const afterStop = await ledger('slow');
+    expect(afterStop.filter((row) => row.status === 'sending')).toEqual([]);
+    expect(afterStop.filter((row) => row.status === 'delivered').length).toBeGreaterThanOrEqual(1);
+
+    dispatcher = newDispatcher();
+    await dispatcher.start();
+    await waitFor(
+      'every delivery to the slow robot delivered',
+      async () => {
+        const rows = await ledger('slow');
+        return rows.length === EVENTS && rows.every((row) => row.status === 'delivered');
+      },
+      30_000,
+    );
+    const texts = sandbox.sandbox.dingtalk.messages
+      .filter((m) => m.accessToken === 'slow-token')
+      .map((m) => (m.body as { markdown: { text: string } }).markdown.text);
+    for (let i = 0; i < EVENTS; i++)
+      expect(
+        texts.filter((text) => text.includes(`update number ${i}.`)),
+        `update ${i}`,
+      ).toHaveLength(1);
+    const calls = sandbox.sandbox.requests.filter((r) => r.accessToken === 'slow-token');
+    expect(calls.filter((r) => r.result !== 'accepted')).toEqual([]);
   }, 90_000);
 });
