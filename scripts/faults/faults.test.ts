@@ -5,25 +5,32 @@
 // timeout: the group waits for the dead member), so kill-sender alone takes about 3 minutes. It runs beside
 // the others, which take one lane after another; the file stays under about 4 minutes on two cores.
 //
-// Not here, because each fails today on a dispatcher bug (and a failing or flaky test helps nobody):
-//   broker-restart (scenarios/broker-restart.ts): the router's consumer dies for good on "Failed to find
-//     group coordinator" just after the broker is back, while /readyz still answers 200;
-//   huge-payload (scenarios/huge-payload.ts): a valid event whose delivery job exceeds Kafka's message size
-//     crashes the router's consumer the same way, instead of being dead-lettered.
-// Each joins this file once the router survives (or dead-letters) these; the CLI runs them meanwhile.
-// kill-router is here at its small size, which passes; its large size fails on the same kind of crash (a
-// backlog of more than about 900 events on one partition makes a produce request over 1 MB).
+// broker-restart and huge-payload joined once the router survived them (it retries transient Kafka errors,
+// splits a transaction's records into produce requests under 1 MB, dead-letters an event whose job alone is
+// too large, and its consumer is restarted after any crash). kill-router runs at its small size here; its
+// large size passes too (by hand: `node scripts/faults/run.ts kill-router --large`, about 4 minutes).
+//
+// broker-restart tolerates one known failure outside the router and the senders: the state materialiser's
+// consumer (services/dispatcher/src/state/materialiser.ts, in both processes) dying for good on "Failed to
+// find group coordinator", seen about one run in five, until it runs under superviseConsumer too. Drop
+// `crashes.final.state` from NOT_SUPERVISED_YET then. A dead consumer that loses a delivery still fails
+// the test through `lost`.
 import { randomInt } from 'node:crypto';
 import { testInfrastructure } from '@tidings/testkit';
 import { describe, it } from 'vitest';
 import { countOf, failures, formatResult, type ScenarioResult } from './report.ts';
+import { brokerRestart } from './scenarios/broker-restart.ts';
 import { type Scenario, seededRandom } from './scenarios/common.ts';
+import { hugePayload } from './scenarios/huge-payload.ts';
 import { killRouter } from './scenarios/kill-router.ts';
 import { killSender } from './scenarios/kill-sender.ts';
 import { malformed } from './scenarios/malformed.ts';
 import { sandboxOutage } from './scenarios/sandbox-outage.ts';
 
 const TIMEOUT_MS = 330_000;
+
+/** Checks broker-restart may fail on until the state materialiser supervises its consumer (see above). */
+const NOT_SUPERVISED_YET = new Set(['crashes.final.state']);
 
 /** Runs a scenario at its small size; the seed and progress lines are in the failure message. */
 async function run(scenario: Scenario): Promise<{ result: ScenarioResult; report: string }> {
@@ -107,6 +114,42 @@ describe.concurrent('fault scripts, small size', () => {
         expect(countOf(result, 'lost')).toBe(0);
         expect(countOf(result, 'exits.unplanned')).toBe(0);
         expect(countOf(result, 'told.actor') + countOf(result, 'told.muter')).toBe(0);
+      }),
+    TIMEOUT_MS,
+  );
+
+  it(
+    'broker-restart: nothing lost, the router routes on after the broker is back',
+    ({ expect }) =>
+      inLane(async () => {
+        const { result, report } = await run(brokerRestart);
+        expect(
+          failures(result).filter((count) => !NOT_SUPERVISED_YET.has(count.key)),
+          report,
+        ).toEqual([]);
+        expect(countOf(result, 'lost')).toBe(0);
+        expect(countOf(result, 'received.robot')).toBe(brokerRestart.events.small);
+        expect(countOf(result, 'received.webhook')).toBe(brokerRestart.events.small);
+        expect(countOf(result, 'crashes.final.router')).toBe(0);
+        expect(countOf(result, 'crashes.final.sender')).toBe(0);
+        expect(countOf(result, 'told.actor') + countOf(result, 'told.muter')).toBe(0);
+      }),
+    TIMEOUT_MS,
+  );
+
+  it(
+    'huge-payload: each huge event in the events DLQ with its reason, every ordinary one delivered',
+    ({ expect }) =>
+      inLane(async () => {
+        const { result, report } = await run(hugePayload);
+        expect(failures(result), report).toEqual([]);
+        expect(countOf(result, 'huge.unaccounted')).toBe(0);
+        expect(countOf(result, 'huge.deadLettered') + countOf(result, 'huge.delivered')).toBe(
+          countOf(result, 'huge.sent'),
+        );
+        expect(countOf(result, 'lost')).toBe(0);
+        expect(countOf(result, 'exits.unplanned')).toBe(0);
+        expect(countOf(result, 'crashes.final.router')).toBe(0);
       }),
     TIMEOUT_MS,
   );

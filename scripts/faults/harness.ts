@@ -461,20 +461,38 @@ export class Harness {
           },
         ];
       }),
+      {
+        key: 'crashes.final.state',
+        label: 'state materialisers (both processes): consumer crashes nobody restarted',
+        // The materialiser's consumer (group tidings-dispatcher-state.<uuid>) keeps the rules, channels and
+        // people a process routes and sends with; dead, that process works on with what it last knew.
+        value: this.consumerCrashes('router', true).final + this.consumerCrashes('sender', true).final,
+        check: eq(0),
+      },
     ];
   }
 
   /**
    * A process's consumer crashes (kafkajs logs `Crash: <error>` for each) and how many of them were followed
-   * by a restart: kafkajs's own after a retriable error, or superviseConsumer's after any other.
+   * by a restart: kafkajs's own after a retriable error, or superviseConsumer's after any other. Either the
+   * state materialiser's consumer or all the others (told apart by group id, which both lines carry).
    */
-  private consumerCrashes(name: 'router' | 'sender'): { final: number; restarted: number } {
+  private consumerCrashes(
+    name: 'router' | 'sender',
+    stateMaterialiser = false,
+  ): { final: number; restarted: number } {
     const service = name === 'router' ? this.router : this.sender;
-    if (!service) return { final: 0, restarted: 0 };
-    const crashes = service.linesContaining('"msg":"Crash: ');
-    const restarted =
-      service.linesContaining('"msg":"Restarting the consumer in ') +
-      service.linesContaining(`"msg":"${CRASH_MESSAGES.kafkajs}"`);
+    let crashes = 0;
+    let restarted = 0;
+    service?.forEachLine((line) => {
+      if (line.includes('"groupId":"tidings-dispatcher-state.') !== stateMaterialiser) return;
+      if (line.includes('"msg":"Crash: ')) crashes += 1;
+      else if (
+        line.includes('"msg":"Restarting the consumer in ') ||
+        line.includes(`"msg":"${CRASH_MESSAGES.kafkajs}"`)
+      )
+        restarted += 1;
+    });
     return { final: Math.max(0, crashes - restarted), restarted };
   }
 

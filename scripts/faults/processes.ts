@@ -89,6 +89,15 @@ export class Service {
     return count;
   }
 
+  /** Calls `each` with every log line, over every process this service started. */
+  forEachLine(each: (line: string) => void): void {
+    for (let start = 1; start <= this.starts; start++) {
+      const file = join(this.spec.logDir, `${this.name}.${start}.log`);
+      if (!existsSync(file)) continue;
+      for (const line of readFileSync(file, 'utf8').split('\n')) each(line);
+    }
+  }
+
   /** Lines logged at level error, over every process this service started. */
   errorLines(): number {
     return this.linesContaining('"level":"error"');

@@ -95,7 +95,7 @@ export function superviseConsumer(options: SuperviseConsumerOptions): Supervised
     await consumer.run(options.run);
   }
 
-  function crashed(error: Error, source: keyof typeof CRASH_MESSAGES): void {
+  function crashed(error: Error, source: keyof typeof CRASH_MESSAGES, groupId?: string): void {
     if (state !== 'starting' && state !== 'running' && state !== 'restarting') return;
     if (timer) return; // a restart is already scheduled
     if (state === 'running' && Date.now() - runningSince >= stableMs) consecutive = 0;
@@ -115,6 +115,7 @@ export function superviseConsumer(options: SuperviseConsumerOptions): Supervised
     const delayMs = Math.round(base * (0.8 + 0.4 * Math.random()));
     log.error(CRASH_MESSAGES[source], {
       consumer: name,
+      ...(groupId && { groupId }),
       error: messageOf(error),
       crashesInARow: consecutive,
       delayMs,
@@ -157,7 +158,7 @@ export function superviseConsumer(options: SuperviseConsumerOptions): Supervised
             });
             return;
           }
-          crashed(payload.error, 'kafkajs');
+          crashed(payload.error, 'kafkajs', payload.groupId);
         }),
         consumer.on(consumer.events.END_BATCH_PROCESS, () => {
           consecutive = 0;

@@ -5,11 +5,18 @@
 // broker of its own (never the shared development one), on a fixed port so that every client finds it again
 // at the same address, with its data under .data/faults/.
 //
-// KNOWN BUG (found by this scenario, not fixed yet; kept out of CI until it is; fails about two runs in
-// three): just after the broker is back, the router's routing transaction fails with "Failed to find group
-// coordinator" (the broker is still loading its group metadata). kafkajs reports it as non-retriable, the
-// router's consumer crashes and is never restarted, and the process stays up answering /readyz 200 while no
-// event is routed any more: every event after that moment is lost until someone restarts the router.
+// Found by this scenario (fixed): just after the broker is back, the router's routing transaction failed
+// with "Failed to find group coordinator" (the broker still loading its group metadata; kafkajs calls it
+// non-retriable), the router's consumer crashed and was never restarted, and the process stayed up
+// answering /readyz 200 while no event was routed any more (372-440 of 600 deliveries lost in 3 runs of 5).
+// The router now aborts, backs off and routes the batch again on transient Kafka errors (coordinator
+// loading, moved or not found, leader elections, lost connections), and its consumer runs under
+// superviseConsumer (@tidings/kafka), which starts it again after any crash kafkajs will not restart.
+//
+// Still open, outside the router and the senders (which now run under superviseConsumer too): the state
+// materialiser's consumer (services/dispatcher/src/state/materialiser.ts, in both processes) is not
+// supervised yet. When it dies on the same error (about one run in five), `state materialisers: consumer
+// crashes nobody restarted` fails, and that process works on with the rules and people it last knew.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,8 +28,7 @@ import { emitPaced, range, type Scenario, withHarness } from './common.ts';
 
 export const brokerRestart: Scenario = {
   name: 'broker-restart',
-  proves:
-    'restart the Kafka broker mid-run (a broker of its own, fixed port): 0 lost [KNOWN BUG: often fails]',
+  proves: 'restart the Kafka broker mid-run (a broker of its own, fixed port): 0 lost, no consumer left dead',
   events: { small: 300, large: 10_000 },
   async run(context) {
     const dataDir = join(faultsRoot, `broker-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`);

@@ -11,13 +11,15 @@ export type { Scenario, ScenarioContext } from './common.ts';
 
 export const scenarios: Scenario[] = [
   killSender,
-  // Fails at the large size today: a dispatcher bug (see kill-router.ts); the small size passes and runs in CI.
+  // Its large size found the router's oversized produce after a backlog (fixed; see kill-router.ts).
   killRouter,
-  // Fails about two runs in three today: a dispatcher bug (see broker-restart.ts); out of the CI test.
+  // Found the router's consumer dying for good on "Failed to find group coordinator" (fixed; see
+  // broker-restart.ts).
   brokerRestart,
   sandboxOutage,
   malformed,
-  // Fails today: a dispatcher bug this scenario found (see huge-payload.ts); out of the CI test until fixed.
+  // Found the router's consumer dying for good on a delivery job over Kafka's message size (fixed; see
+  // huge-payload.ts).
   hugePayload,
   // The seventh scenario, `burst` (1,000 events to one DingTalk robot within a minute: nothing lost, no
   // throttling error surfaced to people, the robot's 20/min respected), comes with rate limiting, which is

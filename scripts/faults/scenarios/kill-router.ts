@@ -10,12 +10,13 @@
 // (what the senders are) must then see each delivery id once. The ledger would hide a duplicate job from
 // people, so the jobs are counted on the topics themselves.
 //
-// KNOWN BUG at the large size (passes at the small one, which CI runs): the restarted router finds the
-// backlog that built up while it was away and routes a whole fetched batch in one transaction, all jobs of a
-// credential in one produce request. Jobs are about 1.2 KB (each embeds its event), so once a batch holds
-// more than about 900 events of one partition the request exceeds Kafka's 1 MB message size; kafkajs calls
-// that non-retriable, the router's consumer crashes for good, and everything after it is lost (10,000
-// events: 14,142 of 20,000 deliveries never made; 6,000: 7,412 of 12,000). The process stays up and ready.
+// Found at the large size (fixed): the restarted router found the backlog that built up while it was away
+// and routed a whole fetched batch in one transaction, all jobs of a credential in one produce request.
+// Jobs are about 1.2 KB (each embeds its event), so once a batch held more than about 900 events of one
+// partition the request exceeded Kafka's 1 MB message size; kafkajs called that non-retriable, the
+// router's consumer crashed for good, and everything after it was lost (10,000 events: 14,142 of 20,000
+// deliveries never made). The router now sends a transaction's records in sendBatch calls of at most
+// 512 KiB each, and its consumer is supervised (restarted after any crash).
 import { randomUUID } from 'node:crypto';
 import { kafkaNames } from '@tidings/kafka';
 import { sleep } from '../../infra/process.ts';
@@ -125,8 +126,7 @@ async function killMidTransaction(harness: Harness, topics: string[], tries: num
 
 export const killRouter: Scenario = {
   name: 'kill-router',
-  proves:
-    'kill -9 the router mid-transaction: 0 lost, 0 duplicate jobs (read_committed, by deliveryId) [KNOWN BUG: fails large]',
+  proves: 'kill -9 the router mid-transaction: 0 lost, 0 duplicate jobs (read_committed, by deliveryId)',
   events: { small: 300, large: 10_000 },
   run: (context) =>
     withHarness(context, { scenario: 'kill-router' }, async (harness): Promise<ScenarioResult> => {
