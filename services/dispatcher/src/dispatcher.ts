@@ -62,7 +62,13 @@ export function createDispatcher(config: DispatcherConfig) {
   });
   const state = new StateStore();
   const names = kafkaNames(config.kafkaPrefix);
-  const materialiser = createStateMaterialiser({ kafka, store: state, log, topics: config.stateTopics });
+  const materialiser = createStateMaterialiser({
+    kafka,
+    store: state,
+    log,
+    topics: config.stateTopics,
+    onGaveUp: consumerGaveUp,
+  });
   let status: DispatcherStatus = 'waiting';
   let database: DatabaseHandle | undefined;
   let healthServer: Server | undefined;

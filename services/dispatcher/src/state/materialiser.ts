@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Admin, Kafka } from '@tidings/kafka';
+import { type Admin, type Kafka, superviseConsumer } from '@tidings/kafka';
 import type { StateTopicName } from '@tidings/state';
 import type { Logger } from '../log.ts';
 import type { StateStore } from './store.ts';
@@ -27,7 +27,9 @@ export interface StateMaterialiser {
 
 /**
  * Reads every state topic from the beginning into the store and keeps following it. Each dispatcher
- * instance needs all of the state, so it uses a group of its own and never commits offsets.
+ * instance needs all of the state, so it uses a group of its own. The consumer is supervised: after a crash
+ * it resumes from the offsets it committed for its group (a few messages are applied again, in order, which
+ * converges to the same state) rather than replaying every topic from the start.
  */
 export function createStateMaterialiser(options: {
   kafka: Kafka;
@@ -35,6 +37,8 @@ export function createStateMaterialiser(options: {
   log: Logger;
   /** State topic names; the defaults unless the subgraphs publish elsewhere. */
   topics: Record<StateTopicName, string>;
+  /** The consumer crashed too often to be restarted: the state no longer follows the topics. */
+  onGaveUp?: (error: Error) => void;
 }): StateMaterialiser {
   const topics = options.topics;
   const entityOf = new Map(
@@ -55,6 +59,43 @@ export function createStateMaterialiser(options: {
     if (pending.size === 0) resolveCaughtUp();
   }
 
+  const supervised = superviseConsumer({
+    consumer,
+    name: 'state',
+    log: options.log,
+    subscription: { topics: [...entityOf.keys()], fromBeginning: true },
+    run: {
+      // Commits only where to resume after a crash; nothing else reads this group.
+      autoCommit: true,
+      eachMessage: async ({ topic, partition, message }) => {
+        const entity = entityOf.get(topic)!;
+        const key = message.key?.toString('utf8');
+        if (key) {
+          const result = options.store.apply(
+            entity,
+            key,
+            message.value ? message.value.toString('utf8') : null,
+          );
+          if (!result.ok) {
+            options.log.warn('state message ignored', {
+              topic,
+              partition,
+              offset: message.offset,
+              reason: result.reason,
+            });
+          }
+        }
+        markApplied(topic, partition, message.offset);
+      },
+    },
+    onGaveUp: (error) => {
+      options.log.error('the state consumer gave up: the state no longer follows its topics', {
+        error: error.message,
+      });
+      options.onGaveUp?.(error);
+    },
+  });
+
   return {
     async start() {
       const admin = options.kafka.admin();
@@ -70,36 +111,12 @@ export function createStateMaterialiser(options: {
         await admin.disconnect();
       }
       if (pending.size === 0) resolveCaughtUp();
-      await consumer.connect();
-      await consumer.subscribe({ topics: [...entityOf.keys()], fromBeginning: true });
-      await consumer.run({
-        autoCommit: false,
-        eachMessage: async ({ topic, partition, message }) => {
-          const entity = entityOf.get(topic)!;
-          const key = message.key?.toString('utf8');
-          if (key) {
-            const result = options.store.apply(
-              entity,
-              key,
-              message.value ? message.value.toString('utf8') : null,
-            );
-            if (!result.ok) {
-              options.log.warn('state message ignored', {
-                topic,
-                partition,
-                offset: message.offset,
-                reason: result.reason,
-              });
-            }
-          }
-          markApplied(topic, partition, message.offset);
-        },
-      });
+      await supervised.start();
     },
     caughtUp: () => caughtUp,
     isCaughtUp: () => pending.size === 0,
     async stop() {
-      await consumer.disconnect();
+      await supervised.stop();
     },
   };
 }
