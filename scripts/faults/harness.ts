@@ -12,12 +12,13 @@ import { freePort, repoRoot, sleep } from '../infra/process.ts';
 import { createRunDatabase, Ledger } from './ledger.ts';
 import { Service } from './processes.ts';
 import type { Count } from './report.ts';
-import { Inbox, SandboxClient } from './sandbox.ts';
+import { Inbox, type RobotMessage, SandboxClient } from './sandbox.ts';
 import { readTopicToEnd, scriptKafka } from './topics.ts';
 import {
   CASE_HEADER,
   createWorld,
   expectedDeliveries,
+  markedEvents,
   type RawEvent,
   stateMessages,
   validEvent,
@@ -25,6 +26,29 @@ import {
 } from './world.ts';
 
 export const faultsRoot = join(repoRoot, '.data', 'faults');
+
+/** The dispatcher's default SHUTDOWN_DRAIN_SECONDS. */
+export const DEFAULT_DRAIN_SECONDS = 20;
+
+/**
+ * What the robot's accepted messages carry. A message is a single delivery (msgUuid = its delivery id) or a
+ * digest (msgUuid = the digest id the ledger keeps on each of its rows as `digest_id`); each valid event's
+ * comment carries a marker of its own (world.eventMarker), so a message's text says the same a second way.
+ */
+export interface RobotTally {
+  /** Accepted messages. */
+  messages: number;
+  /** Accepted messages carrying more than one delivery. */
+  digests: number;
+  /** The most deliveries one message carried. */
+  largestDigest: number;
+  /** Per delivery id: how many accepted messages carried it (by the ledger or by its text). */
+  carried: Map<string, number>;
+  /** Messages carrying nothing, or whose msgUuid the ledger does not know. */
+  unexplained: number;
+  /** Deliveries the ledger puts in a message whose text lacks them, or the other way round. */
+  mismatched: number;
+}
 
 /** The dispatcher's retry policy for a run (RETRY_* variables). */
 export interface RetrySettings {
@@ -47,6 +71,8 @@ export interface HarnessOptions {
   rateLimits?: 'published' | 'off';
   /** Polls the sandbox every this many ms while the run goes on (its lists keep the last 10,000 entries). */
   pollMs?: number;
+  /** SHUTDOWN_DRAIN_SECONDS: how long a stopping sender waits for its sends in flight (default 20). */
+  drainSeconds?: number;
   log: (line: string) => void;
 }
 
@@ -192,6 +218,7 @@ export class Harness {
         RETRY_MAX_DELAY_SECONDS: String(retry.maxDelaySeconds),
         RETRY_DELAY_SCALE: String(retry.delayScale),
         RATE_LIMITS: this.options.rateLimits ?? 'off',
+        SHUTDOWN_DRAIN_SECONDS: String(this.options.drainSeconds ?? DEFAULT_DRAIN_SECONDS),
       },
       readyUrl: `http://127.0.0.1:${healthPort}/readyz`,
       logDir: this.logDir,
@@ -238,6 +265,31 @@ export class Harness {
     const inFlight = await this.noteSenderDeath();
     await this.sender.start();
     return inFlight;
+  }
+
+  /**
+   * Stops the sender gracefully (SIGTERM), as a rolling deploy does; kills it (-9) should it outlive
+   * `deadlineMs`. Reads what it left claimed but unrecorded (after a graceful stop: nothing), then starts it
+   * again (resolves once ready). A forced stop counts as a death, like a kill.
+   */
+  async termSender(deadlineMs: number): Promise<{
+    ms: number;
+    forced: boolean;
+    code: number | null;
+    left: { robot: number; webhook: number };
+  }> {
+    const stop = await this.sender.term(deadlineMs);
+    const [robot, webhook] = await Promise.all([
+      this.ledger.inFlight(this.world.robot.channelId),
+      this.ledger.inFlight(this.world.webhook.channelId),
+    ]);
+    if (stop.forced) {
+      this.inFlight.deaths += 1;
+      this.inFlight.robot += robot.length;
+      this.inFlight.webhook += webhook.length;
+    }
+    await this.sender.start();
+    return { ...stop, left: { robot: robot.length, webhook: webhook.length } };
   }
 
   /** Emits valid events, `concurrency` at a time; an emit failing (broker away) is tried again. */
@@ -294,25 +346,69 @@ export class Harness {
     return { robot, webhook };
   }
 
+  /** The robot's accepted messages mapped to the deliveries they carry (singles and digests). */
+  async robotTally(): Promise<RobotTally> {
+    const expected = this.expected().robot;
+    const rows = await this.ledger.digestsOf(this.world.robot.channelId);
+    const known = new Set(rows.map((row) => row.id));
+    const byDigest = new Map<string, string[]>();
+    for (const row of rows) {
+      if (!row.digestId || row.digestId === row.id) continue;
+      const ids = byDigest.get(row.digestId) ?? [];
+      ids.push(row.id);
+      byDigest.set(row.digestId, ids);
+    }
+    const robotIdOf = new Map<number, string>();
+    const idOf = (index: number) => {
+      let id = robotIdOf.get(index);
+      if (id === undefined) {
+        id = expectedDeliveries(this.world, index).robot;
+        robotIdOf.set(index, id);
+      }
+      return id;
+    };
+    const tally: RobotTally = {
+      messages: 0,
+      digests: 0,
+      largestDigest: 0,
+      carried: new Map(),
+      unexplained: 0,
+      mismatched: 0,
+    };
+    for (const message of this.inbox.robotMessages.values()) {
+      tally.messages += 1;
+      const uuid = message.body.msgUuid ?? '';
+      const single = known.has(uuid) || expected.has(uuid);
+      const byLedger = new Set(single ? [uuid] : (byDigest.get(uuid) ?? []));
+      const byText = new Set(markedEvents(this.world, robotText(message)).map(idOf));
+      // Only valid events carry a marker: the ledger's other deliveries (huge-payload's) are not compared.
+      for (const id of byLedger) if (expected.has(id) && !byText.has(id)) tally.mismatched += 1;
+      for (const id of byText) if (!byLedger.has(id)) tally.mismatched += 1;
+      const carried = new Set([...byLedger, ...byText]);
+      if (carried.size === 0 || (!single && !byDigest.has(uuid))) tally.unexplained += 1;
+      if (carried.size > 1) tally.digests += 1;
+      tally.largestDigest = Math.max(tally.largestDigest, carried.size);
+      for (const id of carried) tally.carried.set(id, (tally.carried.get(id) ?? 0) + 1);
+    }
+    return tally;
+  }
+
   /** Distinct expected deliveries the sandbox received so far. */
-  receivedCount(): number {
+  async receivedCount(): Promise<number> {
     const expected = this.expected();
-    const robot = new Set(
-      [...this.inbox.robotMessages.values()]
-        .map((m) => m.body.msgUuid)
-        .filter((id) => id && expected.robot.has(id)),
-    );
+    const tally = await this.robotTally();
+    const robot = [...expected.robot].filter((id) => tally.carried.has(id)).length;
     const webhook = new Set(
       [...this.inbox.webhookDeliveries.values()]
         .map((d) => d.deliveryId)
         .filter((id) => expected.webhook.has(id)),
     );
-    return robot.size + webhook.size;
+    return robot + webhook.size;
   }
 
   /**
-   * Waits until every expected delivery reached the sandbox and the ledger has nothing left in flight or
-   * waiting to be retried, then waits `quietMs` more for late duplicates. Gives up (and lets the counts show
+   * Waits until every expected delivery reached the sandbox and the ledger has nothing left in flight,
+   * waiting to be retried or waiting in a digest queue, then waits `quietMs` more for late duplicates. Gives up (and lets the counts show
    * what is missing) once nothing has moved for `stallMs`.
    */
   async settle(options: { stallMs: number; quietMs?: number }): Promise<boolean> {
@@ -321,14 +417,15 @@ export class Harness {
     const expected = this.sent.size * 2;
     for (;;) {
       await this.inbox.poll();
-      const received = this.receivedCount();
+      const received = await this.receivedCount();
       const ledger = await this.ledger.statusCounts();
+      const unfinished = ledger.sending + ledger.retrying + ledger.queued + ledger.digesting;
       const key = JSON.stringify([received, ledger, this.inbox.robotMessages.size, this.inbox.faulted]);
       if (key !== lastKey) {
         lastKey = key;
         lastProgress = Date.now();
       }
-      if (received >= expected && ledger.sending === 0 && ledger.retrying === 0) {
+      if (received >= expected && unfinished === 0) {
         await sleep(options.quietMs ?? 3_000);
         await this.inbox.poll();
         return true;
@@ -358,25 +455,31 @@ export class Harness {
     const robotMessages = [...this.inbox.robotMessages.values()];
     const webhookDeliveries = [...this.inbox.webhookDeliveries.values()];
 
-    const robotIds = robotMessages.map((m) => m.body.msgUuid ?? '');
-    const robotDistinct = new Set(robotIds);
-    const robotReceived = [...expected.robot].filter((id) => robotDistinct.has(id)).length;
+    const tally = await this.robotTally();
+    const robotReceived = [...expected.robot].filter((id) => tally.carried.has(id)).length;
+    const robotDuplicates = [...tally.carried.values()].reduce((sum, n) => sum + n - 1, 0);
     const webhookIds = webhookDeliveries.map((d) => d.deliveryId);
     const webhookDistinct = new Set(webhookIds);
     const webhookReceived = [...expected.webhook].filter((id) => webhookDistinct.has(id)).length;
     const unexpected =
-      [...robotDistinct].filter((id) => !expected.robot.has(id)).length +
+      [...tally.carried.keys()].filter((id) => !expected.robot.has(id)).length +
+      tally.unexplained +
       [...webhookDistinct].filter((id) => !expected.webhook.has(id)).length;
 
+    // A digest mentions everyone any of its updates mentions: a mention of the actor or the muter in any
+    // section shows in its `at` and its text alike.
     const mentionedInRobot = (person: { mobile: string }) =>
-      robotMessages.filter((m) => {
-        const text = String((m.body.markdown as { text?: unknown } | undefined)?.text ?? '');
-        return (m.body.at?.atMobiles ?? []).includes(person.mobile) || text.includes(`@${person.mobile}`);
-      }).length;
+      robotMessages.filter(
+        (m) => (m.body.at?.atMobiles ?? []).includes(person.mobile) || robotText(m).includes(person.mobile),
+      ).length;
     const listedInWebhook = (person: { id: string }) =>
       webhookDeliveries.filter((d) => (d.body.recipients ?? []).some((r) => r.id === person.id)).length;
     const told = (person: { id: string; mobile: string }) =>
       mentionedInRobot(person) + listedInWebhook(person);
+    const mentionedTwice = robotMessages.filter((m) => {
+      const mobiles = m.body.at?.atMobiles ?? [];
+      return new Set(mobiles).size !== mobiles.length;
+    }).length;
 
     const ledger = await this.ledger.statusCounts();
     const dlq = await this.vendorDlqMessages();
@@ -386,7 +489,11 @@ export class Harness {
     return [
       { key: 'events.sent', label: 'valid events sent', value: this.sent.size },
       { key: 'deliveries.expected', label: 'deliveries expected (robot + webhook)', value: expectedTotal },
-      { key: 'received.robot', label: 'received at the sandbox: DingTalk robot', value: robotReceived },
+      {
+        key: 'received.robot',
+        label: 'received at the sandbox: DingTalk robot (in singles or digests)',
+        value: robotReceived,
+      },
       { key: 'received.webhook', label: 'received at the sandbox: webhook', value: webhookReceived },
       {
         key: 'lost',
@@ -394,10 +501,19 @@ export class Harness {
         value: expectedTotal - received,
         check: eq(0),
       },
+      { key: 'robot.messages', label: 'robot messages accepted', value: tally.messages },
+      { key: 'robot.digests', label: 'robot messages that are digests (2+ updates)', value: tally.digests },
+      { key: 'robot.largestDigest', label: 'most updates in one robot message', value: tally.largestDigest },
+      {
+        key: 'robot.mismatched',
+        label: 'robot updates where the ledger (msgUuid, digest_id) and the text disagree',
+        value: tally.mismatched,
+        check: eq(0),
+      },
       {
         key: 'duplicates.robot',
-        label: 'duplicates shown by the robot (msgUuid channel)',
-        value: robotIds.length - robotDistinct.size,
+        label: 'robot deliveries shown more than once (in two accepted messages)',
+        value: robotDuplicates,
         check: eq(0),
       },
       {
@@ -424,15 +540,21 @@ export class Harness {
       { key: 'told.muter', label: 'messages mentioning the muter', value: told(muter), check: eq(0) },
       {
         key: 'told.creator',
-        label: 'messages mentioning the creator (one per delivery)',
+        label: 'messages mentioning the creator (one per message)',
         value: told(creator),
         check: eq(robotMessages.length + webhookDeliveries.length),
+      },
+      {
+        key: 'mentions.doubled',
+        label: 'robot messages mentioning someone twice in `at`',
+        value: mentionedTwice,
+        check: eq(0),
       },
       { key: 'ledger.delivered', label: 'ledger: delivered', value: ledger.delivered },
       {
         key: 'ledger.unfinished',
-        label: 'ledger: still sending or retrying',
-        value: ledger.sending + ledger.retrying,
+        label: 'ledger: still sending, retrying, queued or in a digest',
+        value: ledger.sending + ledger.retrying + ledger.queued + ledger.digesting,
         check: eq(0),
       },
       {
@@ -510,6 +632,11 @@ export class Harness {
       this.log(`logs kept in ${this.logDir}`);
     } else rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A robot message's markdown text (what people read; a digest's sections are the updates' bodies). */
+export function robotText(message: RobotMessage): string {
+  return String((message.body.markdown as { text?: unknown } | undefined)?.text ?? '');
 }
 
 export const eq = (value: number) => ({ op: '=' as const, value });

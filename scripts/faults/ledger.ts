@@ -3,7 +3,14 @@
 // the sandbox, not from here.
 import postgres from 'postgres';
 
-export type DeliveryStatus = 'sending' | 'delivered' | 'failed' | 'retrying' | 'dead';
+export type DeliveryStatus =
+  | 'queued'
+  | 'digesting'
+  | 'sending'
+  | 'delivered'
+  | 'failed'
+  | 'retrying'
+  | 'dead';
 
 export class Ledger {
   private readonly sql: postgres.Sql;
@@ -17,6 +24,8 @@ export class Ledger {
   /** Rows per status (0 for a status with none). Before the dispatcher migrated: all 0. */
   async statusCounts(): Promise<Record<DeliveryStatus, number>> {
     const counts: Record<DeliveryStatus, number> = {
+      queued: 0,
+      digesting: 0,
       sending: 0,
       delivered: 0,
       failed: 0,
@@ -35,15 +44,32 @@ export class Ledger {
   }
 
   /**
-   * Deliveries of a channel claimed (`sending`) but with no outcome recorded. Read right after a sender
-   * died, these are exactly the sends it had in flight: each may have reached the platform, and will be sent
-   * again once its job is read again.
+   * Deliveries of a channel claimed (`sending`, or `digesting` as part of a digest) but with no outcome
+   * recorded. Read right after a sender died, these are exactly the sends it had in flight: each may have
+   * reached the platform, and will be sent again (a digest under the same id) once its job is read again or
+   * the digest sweep finds it.
    */
   async inFlight(channelId: string): Promise<string[]> {
     const rows = await this.sql<Array<{ id: string }>>`
       select id from dispatcher.deliveries
-      where tenant_id = ${this.tenantId} and channel_id = ${channelId} and status = 'sending'`;
+      where tenant_id = ${this.tenantId} and channel_id = ${channelId}
+        and status in ('sending', 'digesting')`;
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * Every delivery of a channel with the digest it last went out in (`digest_id`, kept after delivery; a
+   * queued delivery sent alone carries its own id there). Before the dispatcher migrated: none.
+   */
+  async digestsOf(channelId: string): Promise<Array<{ id: string; digestId: string | null }>> {
+    try {
+      return await this.sql<Array<{ id: string; digestId: string | null }>>`
+        select id, digest_id as "digestId" from dispatcher.deliveries
+        where tenant_id = ${this.tenantId} and channel_id = ${channelId}`;
+    } catch (error) {
+      if ((error as { code?: string }).code === '42P01') return [];
+      throw error;
+    }
   }
 
   /** The most attempts any delivery took. */

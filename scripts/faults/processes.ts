@@ -50,6 +50,8 @@ export class Service {
   starts = 0;
   /** Kills the script asked for (kill -9). */
   kills = 0;
+  /** Graceful stops the script asked for (SIGTERM, then a new start). */
+  terms = 0;
   readonly unplannedExits: UnplannedExit[] = [];
   private readonly spec: ServiceSpec;
   private child: ChildProcess | undefined;
@@ -183,6 +185,33 @@ export class Service {
     this.kills += 1;
     child.kill('SIGKILL');
     await exited(child);
+  }
+
+  /**
+   * A graceful stop the script asked for (SIGTERM), after which the service can be started again: waits for
+   * the exit up to `deadlineMs`, then kills it (-9) and says so. `ms`: from the signal to the exit.
+   */
+  async term(deadlineMs: number): Promise<{ ms: number; forced: boolean; code: number | null }> {
+    const child = this.child;
+    if (!child || !this.running) throw new Error(`${this.name} is not running`);
+    this.killedOnPurpose.add(child);
+    this.terms += 1;
+    const exit = exited(child);
+    const started = performance.now();
+    child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const status = await Promise.race([
+      exit,
+      new Promise<null>((done) => {
+        timer = setTimeout(() => done(null), deadlineMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    const ms = performance.now() - started;
+    if (status) return { ms, forced: false, code: status.code };
+    child.kill('SIGKILL');
+    await exit;
+    return { ms, forced: true, code: null };
   }
 
   /** Stops for good: SIGTERM, then SIGKILL after `graceMs`. Safe to call twice. */

@@ -12,10 +12,24 @@ export interface RobotMessage {
 
 interface RecordedRequest {
   id: string;
+  receivedAt: string;
   path: string;
   accessToken: string | null;
   result: 'accepted' | 'duplicate' | 'rejected' | 'fault' | 'not_found';
+  /** `null` when a fault dropped the connection. */
+  answer: { httpStatus: number; body: unknown } | null;
 }
+
+/** One request to the run's robot, as the sandbox recorded and answered it. */
+export interface RobotRequest {
+  result: RecordedRequest['result'];
+  /** DingTalk's errcode in the answer, when there was one (410100: throttled, "send too fast"). */
+  errcode: number | null;
+  receivedAt: string;
+}
+
+/** DingTalk's answer to a robot over its 20 messages a minute (errmsg 发送速度太快而限流, "send too fast"). */
+export const ROBOT_THROTTLED_ERRCODE = 410100;
 
 export interface WebhookDelivery {
   id: string;
@@ -64,6 +78,8 @@ export class Inbox {
   readonly robotMessages = new Map<string, RobotMessage>();
   /** Robot sends answered "ok" but not shown again because their msgUuid was seen before. */
   readonly robotDeduplicated = new Set<string>();
+  /** Every request to the run's robot, by the sandbox's request id. */
+  readonly robotRequests = new Map<string, RobotRequest>();
   /** Requests an injected fault answered (an outage's 503s), per vendor. */
   readonly faulted = { robot: new Set<string>(), webhook: new Set<string>() };
   /** Accepted webhook deliveries by the sandbox's id (the receiver keeps one per x-tidings-delivery-id). */
@@ -103,6 +119,14 @@ export class Inbox {
     for (const message of robot.messages) this.robotMessages.set(message.id, message);
     for (const request of requests.requests) {
       const forRobot = request.accessToken === this.robotToken;
+      if (forRobot) {
+        const errcode = (request.answer?.body as { errcode?: unknown } | null | undefined)?.errcode;
+        this.robotRequests.set(request.id, {
+          result: request.result,
+          errcode: typeof errcode === 'number' ? errcode : null,
+          receivedAt: request.receivedAt,
+        });
+      }
       if (forRobot && request.result === 'duplicate') this.robotDeduplicated.add(request.id);
       if (request.result === 'fault') {
         if (forRobot) this.faulted.robot.add(request.id);

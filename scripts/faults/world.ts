@@ -178,6 +178,18 @@ export function stateMessages(world: World, sandboxUrl: string): StateMessage[] 
 
 export const eventIdOf = (world: World, index: number) => `${world.runId}-e${index}`;
 
+/**
+ * Text that valid event `index`'s comment carries and no other event's does (letters close the number, so
+ * `n1end` is not found in `n10end`): what tells, in a digest's sections, which events a message carries.
+ */
+export const eventMarker = (world: World, index: number) => `ref${world.runId}n${index}end`;
+
+/** Finds the markers of valid events in a message's text: the event indices it carries. */
+export function markedEvents(world: World, text: string): number[] {
+  const pattern = new RegExp(`ref${world.runId}n(\\d+)end`, 'g');
+  return [...text.matchAll(pattern)].map((match) => Number(match[1]));
+}
+
 /** Valid event `index`: a comment by the actor, on a ticket the creator made and the muter watches. */
 export function validEvent(world: World, index: number): TicketEventInit {
   const { creator, assignee, actor, muter } = world.people;
@@ -196,7 +208,10 @@ export function validEvent(world: World, index: number): TicketEventInit {
       assignees: [{ id: assignee.id }, { id: actor.id }],
       watchers: [{ id: muter.id }],
     },
-    change: { case: 'commentAdded', value: { commentId: `c${index}`, body: `Comment ${index}` } },
+    change: {
+      case: 'commentAdded',
+      value: { commentId: `c${index}`, body: `Comment ${index} (${eventMarker(world, index)})` },
+    },
   };
 }
 

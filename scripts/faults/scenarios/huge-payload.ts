@@ -51,7 +51,7 @@ export const hugePayload: Scenario = {
       const counts = await harness.commonCounts();
       recheck(counts, 'exits.unplanned', eq(0));
       // The common count calls a huge event's deliveries unexpected; they are accounted for below instead.
-      const robotIds = new Set([...harness.inbox.robotMessages.values()].map((m) => m.body.msgUuid));
+      const robotIds = (await harness.robotTally()).carried;
       const webhookIds = new Set([...harness.inbox.webhookDeliveries.values()].map((d) => d.deliveryId));
       const delivered = range(huge).filter((index) => {
         const ids = hugeDeliveries(harness.world, index);

@@ -5,6 +5,11 @@
 // retry budget (none dead, nothing on the senders' DLQs, no delivery took more attempts than the policy
 // allows). The large size uses the production schedule against a 2-minute outage; the small one a tenth of
 // it (a 503's "retry after 30 s" waits 3 s) against a few seconds.
+//
+// During the outage the robot's circuit opens after five failures: what the robot is sent meanwhile waits
+// in the ledger and goes out, once a probe succeeds, in digests ("N updates on K tickets", msgUuid = the
+// digest id on each of its rows). The harness counts every delivery a message carries, singles and digests
+// alike, and checks the ledger's account of each message against the events' own text in it.
 import { sleep } from '../../infra/process.ts';
 import { ge, le } from '../harness.ts';
 import type { ScenarioResult } from '../report.ts';
