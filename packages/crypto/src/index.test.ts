@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEVELOPMENT_KEYRING_TEXT, isSealed, openSecret, parseKeyring, sealSecret } from './index.ts';
+import {
+  DEVELOPMENT_KEYRING_TEXT,
+  isSealed,
+  openSecret,
+  parseKeyring,
+  resealStale,
+  sealedKeyId,
+  sealSecret,
+} from './index.ts';
 
 const rotated = parseKeyring(`k2:${Buffer.alloc(32, 2).toString('base64')},${DEVELOPMENT_KEYRING_TEXT}`);
 const development = parseKeyring(DEVELOPMENT_KEYRING_TEXT);
@@ -36,5 +44,41 @@ describe('sealed secrets', () => {
     expect(() => parseKeyring('a:c2hvcnQ=')).toThrow('keyring entry 1 (a): key must be 32 bytes');
     expect(() => parseKeyring('')).toThrow(/empty/);
     expect(() => parseKeyring('bad id:xx')).toThrow(/key id/);
+  });
+});
+
+describe('key rotation', () => {
+  const oldKey = `old:${Buffer.alloc(32, 1).toString('base64')}`;
+  const newKey = `new:${Buffer.alloc(32, 2).toString('base64')}`;
+  const before = parseKeyring(oldKey);
+  const rotated = parseKeyring(`${newKey},${oldKey}`);
+
+  it('reseals every secret under an old key, at any depth, and leaves the rest alone', () => {
+    const config = {
+      kind: 'dingtalk-robot',
+      accessToken: sealSecret(before, 'token-1'),
+      nested: { list: [sealSecret(before, 'secret-2'), 'plain'] },
+      keywords: ['alert'],
+      port: 465,
+      signingSecret: null,
+    };
+    const { value, resealed } = resealStale(rotated, config);
+    expect(resealed).toBe(2);
+    expect(sealedKeyId(value.accessToken)).toBe('new');
+    expect(openSecret(rotated, value.accessToken)).toBe('token-1');
+    expect(openSecret(rotated, value.nested.list[0]!)).toBe('secret-2');
+    expect(value.nested.list[1]).toBe('plain');
+    expect({ ...value, accessToken: '', nested: null }).toEqual({ ...config, accessToken: '', nested: null });
+    // Already current: nothing to do, the same object back.
+    const again = resealStale(rotated, value);
+    expect(again).toEqual({ value, resealed: 0 });
+    expect(again.value).toBe(value);
+  });
+
+  it('names the key it cannot open, and changes nothing', () => {
+    const withoutOld = parseKeyring(newKey);
+    const config = { accessToken: sealSecret(before, 'token-1') };
+    expect(() => resealStale(withoutOld, config)).toThrow('uses key old, which is not in the keyring');
+    expect(openSecret(before, config.accessToken)).toBe('token-1');
   });
 });

@@ -74,3 +74,34 @@ export function openSecret(keyring: Keyring, sealedValue: string): string {
     decipher.final(),
   ]).toString('utf8');
 }
+
+/** The id of the key a sealed value was sealed under. */
+export function sealedKeyId(sealedValue: string): string {
+  if (!isSealed(sealedValue)) throw new Error('value is not a sealed secret');
+  const keyId = sealedValue.slice(PREFIX.length).split(':')[0];
+  if (!keyId) throw new Error('sealed secret is malformed');
+  return keyId;
+}
+
+/**
+ * Key rotation: every sealed string inside `value` (a credential config, at any depth) that is not sealed
+ * under the keyring's current key is opened and sealed again under it. Plain strings and values already
+ * under the current key are left as they are. Returns the new value and how many secrets were resealed;
+ * throws, naming the key, when a secret was sealed under a key the keyring no longer holds.
+ */
+export function resealStale<T>(keyring: Keyring, value: T): { value: T; resealed: number } {
+  let resealed = 0;
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') {
+      if (!isSealed(node) || sealedKeyId(node) === keyring.currentKeyId) return node;
+      resealed++;
+      return sealSecret(keyring, openSecret(keyring, node));
+    }
+    if (Array.isArray(node)) return node.map(walk);
+    if (node !== null && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, walk(child)]));
+    return node;
+  };
+  const result = walk(value) as T;
+  return { value: resealed > 0 ? result : value, resealed };
+}
