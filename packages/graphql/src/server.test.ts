@@ -13,6 +13,7 @@ import {
   stringKey,
   toConnection,
 } from './index.ts';
+import { subgraphClient } from './testing.ts';
 
 const SECRET = 'test-claims-secret';
 const typeDefs = readFileSync(new URL('../test/fixtures/things.graphql', import.meta.url), 'utf8');
@@ -78,10 +79,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The headers the gateway sends this subgraph: the caller's claims, or the anonymous marker. */
+const viaGateway = (caller: Claims | null = null) => forwardedClaimsHeaders(caller, SECRET, 'things');
+
 async function post(
   query: string,
   variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
+  headers: Record<string, string> = viaGateway(),
 ) {
   const response = await fetch(server.url, {
     method: 'POST',
@@ -94,32 +98,42 @@ async function post(
 
 describe('createSubgraphServer', () => {
   it('passes verified claims to the context', async () => {
-    const { status, body } = await post('{ me }', {}, forwardedClaimsHeaders(alice, SECRET));
+    const { status, body } = await post('{ me }', {}, viaGateway(alice));
     expect(status).toBe(200);
     expect(body).toEqual({ data: { me: 'alice' } });
   });
 
-  it('treats a request without claims as anonymous', async () => {
+  it("treats the gateway's signed anonymous marker as an anonymous caller", async () => {
     const { status, body } = await post('{ me }');
     expect(status).toBe(200);
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('answers forged or unsigned claims with 401 before any resolver runs', async () => {
-    const forged = await post('{ me }', {}, forwardedClaimsHeaders(alice, 'not-the-secret'));
-    expect(forged.status).toBe(401);
-    expect(forged.body.errors[0]).toMatchObject({
-      message: expect.stringMatching(/signature is invalid/),
-      extensions: { code: 'UNAUTHENTICATED' },
-    });
-    const headers = forwardedClaimsHeaders(alice, SECRET);
-    const unsigned = await post('{ me }', {}, { 'x-tidings-claims': headers['x-tidings-claims']! });
-    expect(unsigned.status).toBe(401);
-    expect(unsigned.body.errors[0].message).toMatch(/no signature/);
+  it('answers a request that did not come through the gateway with 401, naming why', async () => {
+    const direct = await post('{ me }', {}, {});
+    expect(direct.status).toBe(401);
+    expect(direct.body.errors).toEqual([
+      {
+        message: expect.stringMatching(/only answer requests forwarded by the gateway/),
+        extensions: { code: 'UNAUTHENTICATED', reason: 'not-via-gateway' },
+      },
+    ]);
+  });
+
+  it.each([
+    ['bad-signature', () => forwardedClaimsHeaders(alice, 'not-the-secret', 'things')],
+    ['wrong-audience', () => forwardedClaimsHeaders(alice, SECRET, 'channels')],
+    ['expired', () => forwardedClaimsHeaders(alice, SECRET, 'things', Date.now() - 301_000)],
+    ['from-the-future', () => forwardedClaimsHeaders(alice, SECRET, 'things', Date.now() + 120_000)],
+    ['missing-signature', () => ({ 'x-tidings-claims': viaGateway(alice)['x-tidings-claims']! })],
+  ])('answers %s claims with 401 before any resolver runs', async (reason, headers) => {
+    const { status, body } = await post('{ me }', {}, headers());
+    expect(status).toBe(401);
+    expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason });
   });
 
   it('masks unexpected errors', async () => {
-    const { body } = await post('{ explode }', {}, forwardedClaimsHeaders(alice, SECRET));
+    const { body } = await post('{ explode }', {}, viaGateway(alice));
     expect(body.errors[0]).toEqual({
       message: 'internal error',
       path: ['explode'],
@@ -140,7 +154,7 @@ describe('createSubgraphServer', () => {
     const { body } = await post(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Thing { id name } } }',
       { r: ['a', 'zz', 'c'].map((id) => ({ __typename: 'Thing', id })) },
-      forwardedClaimsHeaders(alice, SECRET),
+      viaGateway(alice),
     );
     expect(body.data._entities).toEqual([{ id: 'a', name: 'thing a' }, null, { id: 'c', name: 'thing c' }]);
     expect(batches).toEqual([['a', 'zz', 'c']]);
@@ -160,8 +174,30 @@ describe('createSubgraphServer', () => {
 
   it('serves a health check and refuses other paths', async () => {
     const base = new URL(server.url);
-    expect((await fetch(new URL('/healthz', base))).status).toBe(200);
+    // No gateway header needed: probes do not pass the gateway.
+    const health = await fetch(new URL('/healthz', base));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', subgraph: 'things' });
     expect((await fetch(new URL('/other', base))).status).toBe(404);
+  });
+
+  it("signs the test client's requests as the gateway would, for the subgraph /healthz names", async () => {
+    const request = subgraphClient(server.url, SECRET);
+    expect(await request(alice, '{ me }')).toEqual({ status: 200, data: { me: 'alice' } });
+    expect((await request('anonymous', '{ me }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await request('unsigned', '{ me }')).toMatchObject({
+      status: 401,
+      errors: [{ extensions: { reason: 'not-via-gateway' } }],
+    });
+    expect(await request({ forgedFor: alice }, '{ me }')).toMatchObject({
+      status: 401,
+      errors: [{ extensions: { reason: 'bad-signature' } }],
+    });
+  });
+
+  it('refuses introspection unless switched on', async () => {
+    const { body } = await post('{ __schema { queryType { name } } }');
+    expect(body.errors[0].message).toMatch(/introspection/i);
   });
 
   it('keeps the shared SDL in the fixture identical to the exported text', () => {

@@ -1,17 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer, type ServerOptions as TlsServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
-import { type Claims, readForwardedClaims } from '@tidings/auth';
+import { type Claims, FORWARDED_CLAIMS_REJECTION_MESSAGES, readForwardedClaims } from '@tidings/auth';
 import { type GraphQLSchema, parse } from 'graphql';
 import { createLogger, describeError, type Logger } from './logger.ts';
 
 export interface SubgraphServerOptions<Context extends BaseContext> {
-  /** The subgraph's name, for logs. */
+  /**
+   * The subgraph's name as in the supergraph (`identity`, `channels`, …): for logs, and the audience the
+   * gateway's signed claims header must name, so a header captured at one subgraph is refused at another.
+   */
   name: string;
   /** The subgraph's SDL, starting with its federation `@link`. */
   typeDefs: string;
@@ -26,6 +30,18 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   logger?: Logger;
   /** Larger request bodies are refused with 413. */
   maxBodyBytes?: number;
+  /**
+   * Answer introspection queries. Off by default: clients never reach a subgraph directly and the gateway
+   * composes from the SDL files, so nothing needs it; switch it on to debug a subgraph on its own.
+   */
+  introspection?: boolean;
+  /**
+   * The mTLS seam: with TLS options the subgraph serves HTTPS instead of HTTP (`requestCert: true` and `ca`
+   * make it require a client certificate, e.g. the gateway's, before any request is read). The signed claims
+   * header is checked either way; the gateway's side (a client certificate on its subgraph fetches) is
+   * Hive Gateway's `customAgent`. Not used by the services today: see docs/security.md.
+   */
+  tls?: TlsServerOptions;
 }
 
 export interface RunningSubgraphServer {
@@ -49,10 +65,12 @@ export function buildSubgraphSchemaFromSdl<Context>(
 class HttpError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  readonly reason: string | undefined;
+  constructor(status: number, code: string, message: string, reason?: string) {
     super(message);
     this.status = status;
     this.code = code;
+    this.reason = reason;
   }
 }
 
@@ -63,7 +81,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+  const extensions = error.reason ? { code: error.code, reason: error.reason } : { code: error.code };
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions }] });
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -77,26 +96,22 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const CLAIMS_REJECTIONS: Record<string, string> = {
-  'missing-signature': 'the forwarded claims carry no signature: requests must come through the gateway',
-  'bad-signature': 'the forwarded claims signature is invalid: requests must come through the gateway',
-  'malformed-claims': 'the forwarded claims are malformed',
-};
-
 /**
- * Serves one federated subgraph over node:http: `POST|GET /graphql` and `GET /healthz`. Every request's
- * gateway-forwarded claims are verified before anything else; a bad or missing signature is answered
- * with 401 and never reaches a resolver, no claims at all give an anonymous context.
+ * Serves one federated subgraph over node:http: `POST|GET /graphql` and `GET /healthz`. Every GraphQL
+ * request's gateway-signed claims header is verified before anything else: a missing, forged, stale or
+ * other-subgraph header is answered with 401 and never reaches a resolver, whereas the gateway's signed
+ * anonymous marker gives an anonymous context. `/healthz` needs no header (probes do not pass the gateway).
  */
 export async function createSubgraphServer<Context extends BaseContext>(
   options: SubgraphServerOptions<Context>,
 ): Promise<RunningSubgraphServer> {
   const logger = options.logger ?? createLogger(options.name);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const httpServer = createServer();
+  const httpServer = options.tls ? createTlsServer(options.tls) : createServer();
   const apollo = new ApolloServer<Context>({
     schema: buildSubgraphSchemaFromSdl(options.typeDefs, options.resolvers),
     includeStacktraceInErrorResponses: false,
+    introspection: options.introspection ?? false,
     // Inline traces (ftv1) are for Apollo's own router and cloud; our gateway does not read them.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
     formatError(formatted, error) {
@@ -115,7 +130,9 @@ export async function createSubgraphServer<Context extends BaseContext>(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === '/healthz' && req.method === 'GET') {
-      sendJson(res, 200, { status: 'ok' });
+      // The name lets a probe or a test client see which subgraph answers here (it is no secret: the
+      // supergraph lists every subgraph); the test client signs its requests for this audience.
+      sendJson(res, 200, { status: 'ok', subgraph: options.name });
       return;
     }
     if (url.pathname !== GRAPHQL_PATH) throw new HttpError(404, 'NOT_FOUND', `no route ${url.pathname}`);
@@ -129,13 +146,20 @@ export async function createSubgraphServer<Context extends BaseContext>(
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const forwarded = readForwardedClaims((name) => headers.get(name), options.claimsSecret);
+    const forwarded = readForwardedClaims((name) => headers.get(name), options.claimsSecret, {
+      audience: options.name,
+    });
     if (!forwarded.ok) {
       logger.warn('rejected forwarded claims', {
         reason: forwarded.reason,
         remote: req.socket.remoteAddress,
       });
-      throw new HttpError(401, 'UNAUTHENTICATED', CLAIMS_REJECTIONS[forwarded.reason] ?? forwarded.reason);
+      throw new HttpError(
+        401,
+        'UNAUTHENTICATED',
+        FORWARDED_CLAIMS_REJECTION_MESSAGES[forwarded.reason],
+        forwarded.reason,
+      );
     }
 
     let body: unknown;
@@ -194,7 +218,7 @@ export async function createSubgraphServer<Context extends BaseContext>(
   const reachable =
     address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
   const host = address.family === 'IPv6' ? `[${reachable}]` : reachable;
-  const url = `http://${host}:${address.port}${GRAPHQL_PATH}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host}:${address.port}${GRAPHQL_PATH}`;
   logger.info('listening', { url });
 
   let stopping: Promise<void> | undefined;

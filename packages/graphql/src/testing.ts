@@ -9,25 +9,55 @@ import { readTopic, type TopicMessage } from '@tidings/testkit';
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;
   data?: Data;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: { code?: string; reason?: string };
+  }>;
 }
 
-export type Caller = Claims | 'anonymous' | { forgedFor: Claims };
+/**
+ * Who calls: a caller's claims, `'anonymous'` (through the gateway without a token: a signed anonymous
+ * marker), `'unsigned'` (no gateway header at all, as a direct call that bypassed the gateway), or
+ * `{ forgedFor }` (claims signed with the wrong secret).
+ */
+export type Caller = Claims | 'anonymous' | 'unsigned' | { forgedFor: Claims };
+
+export interface SubgraphClientOptions {
+  /**
+   * The subgraph's name, which the gateway signs into every header as its audience. When omitted, the
+   * client asks the subgraph's `/healthz` (which names it) once, before its first request.
+   */
+  audience?: string;
+}
+
+async function subgraphNameAt(url: string): Promise<string> {
+  const response = await fetch(new URL('/healthz', url));
+  const body = (await response.json()) as { subgraph?: unknown };
+  if (typeof body.subgraph !== 'string') {
+    throw new Error(`${url}: /healthz does not name the subgraph; pass { audience } to subgraphClient`);
+  }
+  return body.subgraph;
+}
 
 /** Posts one operation to `url` with the claims headers the gateway would add, signed with `secret`. */
-export function subgraphClient(url: string, secret: string) {
+export function subgraphClient(url: string, secret: string, options: SubgraphClientOptions = {}) {
+  let audience: Promise<string> | undefined;
   return async function request<Data = Record<string, unknown>>(
     caller: Caller,
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<GraphQLResponse<Data>> {
+    audience ??= options.audience ? Promise.resolve(options.audience) : subgraphNameAt(url);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (caller !== 'anonymous') {
+    if (caller === 'anonymous') {
+      Object.assign(headers, forwardedClaimsHeaders(null, secret, await audience));
+    } else if (caller !== 'unsigned') {
       Object.assign(
         headers,
         'forgedFor' in caller
-          ? forwardedClaimsHeaders(caller.forgedFor, `not-${secret}`)
-          : forwardedClaimsHeaders(caller, secret),
+          ? forwardedClaimsHeaders(caller.forgedFor, `not-${secret}`, await audience)
+          : forwardedClaimsHeaders(caller, secret, await audience),
       );
     }
     const response = await fetch(url, {

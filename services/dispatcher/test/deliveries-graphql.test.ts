@@ -78,7 +78,7 @@ async function graphql<T = Record<string, unknown>>(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...forwardedClaimsHeaders(claims, DEVELOPMENT_CLAIMS_SECRET),
+      ...forwardedClaimsHeaders(claims, DEVELOPMENT_CLAIMS_SECRET, 'deliveries'),
     },
     body: JSON.stringify({ query, variables }),
   });

@@ -245,7 +245,7 @@ async function explain(claims: Claims, event: unknown) {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...forwardedClaimsHeaders(claims, DEVELOPMENT_CLAIMS_SECRET),
+      ...forwardedClaimsHeaders(claims, DEVELOPMENT_CLAIMS_SECRET, 'deliveries'),
     },
     body: JSON.stringify({
       query: `query($event: SampleEventInput!) { explainEvent(event: $event) {

@@ -52,13 +52,18 @@ function unauthorized(reason: RejectionReason, detail: string): Response {
  * - `Authorization: Bearer <jwt>` is verified once per HTTP request (`onRequest`); a token that is present
  *   but invalid ends the request with 401 and the reason. No Authorization header means anonymous: the
  *   request proceeds and the subgraphs refuse whatever needs a caller.
- * - `onFetch` runs for every HTTP request the gateway makes to a subgraph, including the entity fetches of
- *   a query plan. It first removes any `x-tidings-claims*` header already on the outgoing request (the
- *   gateway never propagates client headers, but this holds even if header propagation is configured
- *   later), then adds the signed headers from forwardedClaimsHeaders for an authenticated caller.
+ * - `onSubgraphExecute` notes which subgraph each execution request is for; `onFetch` runs for the HTTP
+ *   request that carries it (root fetches and the entity fetches of a query plan alike). It first removes
+ *   any `x-tidings-claims*` header already on the outgoing request (the gateway never propagates client
+ *   headers, but this holds even if header propagation is configured later), then adds the headers from
+ *   forwardedClaimsHeaders — for an anonymous caller too, so a subgraph can refuse every request that did
+ *   not come through the gateway — signed for that subgraph, now.
+ * - A fetch whose subgraph is unknown gets no header, so the subgraph refuses it: failing closed beats
+ *   signing a header every subgraph would accept.
  */
 export function useCallerAuthentication(options: CallerAuthenticationOptions): GatewayPlugin {
   const callers = new WeakMap<Request, Claims>();
+  const subgraphOf = new WeakMap<object, string>();
   return {
     async onRequest({ request, endResponse }) {
       const authorization = request.headers.get('authorization');
@@ -75,15 +80,21 @@ export function useCallerAuthentication(options: CallerAuthenticationOptions): G
       }
       callers.set(request, verification.claims);
     },
-    onFetch({ context, options: init, setOptions }) {
+    onSubgraphExecute({ subgraphName, executionRequest }) {
+      subgraphOf.set(executionRequest, subgraphName);
+    },
+    onFetch({ context, executionRequest, options: init, setOptions }) {
       const headers = new Headers(init.headers);
       for (const name of [...headers.keys()]) {
         if (name.startsWith(CLAIMS_HEADER)) headers.delete(name);
       }
-      const request = 'request' in context ? context.request : undefined;
-      const claims = request ? callers.get(request) : undefined;
-      if (claims) {
-        for (const [name, value] of Object.entries(forwardedClaimsHeaders(claims, options.claimsSecret))) {
+      const subgraph = executionRequest ? subgraphOf.get(executionRequest) : undefined;
+      if (subgraph) {
+        const request = context && 'request' in context ? context.request : undefined;
+        const claims = (request && callers.get(request)) ?? null;
+        for (const [name, value] of Object.entries(
+          forwardedClaimsHeaders(claims, options.claimsSecret, subgraph),
+        )) {
           headers.set(name, value);
         }
       }

@@ -78,11 +78,16 @@ export async function startFixtureSubgraphs(claimsSecret: string, received: Rece
     });
     const { url } = await startStandaloneServer(server, {
       listen: { port: 0, host: '127.0.0.1' },
+      // Reads the gateway's header as createSubgraphServer does (for this subgraph's name); the tests assert on it.
       context: async ({ req }) => {
-        const forwarded = readForwardedClaims((header) => {
-          const value = req.headers[header];
-          return Array.isArray(value) ? value.join(',') : value;
-        }, claimsSecret);
+        const forwarded = readForwardedClaims(
+          (header) => {
+            const value = req.headers[header];
+            return Array.isArray(value) ? value.join(',') : value;
+          },
+          claimsSecret,
+          { audience: name },
+        );
         return { forwarded, claims: forwarded.ok ? forwarded.claims : null };
       },
     });

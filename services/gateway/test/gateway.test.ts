@@ -8,6 +8,7 @@ import {
   DEVELOPMENT_JWT,
   forwardedClaimsHeaders,
   mintDevelopmentToken,
+  readForwardedClaims,
 } from '@tidings/auth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { composeSupergraph, loadSubgraphs, readSupergraphConfig } from '../src/composition.ts';
@@ -149,6 +150,7 @@ describe('gateway over two subgraphs', () => {
     const forged = forwardedClaimsHeaders(
       { userId: 'mallory', tenantId: 'victim', roles: ['tenant-admin'], ownedProjectIds: [] },
       'a-secret-the-client-guessed',
+      'users',
     );
     const token = await mintDevelopmentToken({ userId: 'u1', tenantId: 't1' });
 
@@ -161,26 +163,42 @@ describe('gateway over two subgraphs', () => {
       expect(request.headers[CLAIMS_HEADER]).not.toBe(forged[CLAIMS_HEADER]);
     }
 
-    // Without a token: the forged headers are dropped and the request stays anonymous.
+    // Without a token: the forged headers are replaced by the gateway's anonymous marker.
     received.length = 0;
     const anonymous = await graphql('{ me { id } channels { id } }', forged);
     expect(anonymous.body.data).toEqual({ me: null, channels: [{ id: 'c1' }, { id: 'c2' }] });
     for (const request of received) {
-      expect(request.headers[CLAIMS_HEADER]).toBeUndefined();
-      expect(request.headers[CLAIMS_SIGNATURE_HEADER]).toBeUndefined();
+      expect(request.claims).toEqual({ ok: true, claims: null });
+      expect(request.headers[CLAIMS_HEADER]).not.toBe(forged[CLAIMS_HEADER]);
+      expect(request.headers[CLAIMS_SIGNATURE_HEADER]).not.toBe(forged[CLAIMS_SIGNATURE_HEADER]);
     }
   });
 
-  it('lets a request without a token through anonymously; subgraphs see no claims', async () => {
+  it('lets a request without a token through anonymously, signed as such for each subgraph', async () => {
     const { status, body } = await graphql('{ me { id } channels { id name } }');
     expect(status).toBe(200);
     expect(body.data.me).toBeNull();
     expect(body.data.channels).toHaveLength(2);
-    expect(received.length).toBeGreaterThan(0);
+    expect(received.map((request) => request.subgraph).sort()).toEqual(['channels', 'users']);
     for (const request of received) {
+      // Each fixture reads the header with its own name as the audience, so ok means "signed for me".
       expect(request.claims).toEqual({ ok: true, claims: null });
-      expect(request.headers[CLAIMS_HEADER]).toBeUndefined();
+      expect(request.headers[CLAIMS_SIGNATURE_HEADER]).toBeDefined();
     }
+  });
+
+  it('signs entity fetches for the subgraph they go to', async () => {
+    const token = await mintDevelopmentToken({ userId: 'u1', tenantId: 't1' });
+    await graphql(SPANNING_QUERY, { authorization: `Bearer ${token}` });
+    const users = received.find((request) => request.subgraph === 'users');
+    const channels = received.find((request) => request.subgraph === 'channels');
+    expect(users?.claims.ok && channels?.claims.ok).toBe(true);
+    // The header sent to users would be refused by channels.
+    const usersHeader = (name: string) => users?.headers[name];
+    expect(readForwardedClaims(usersHeader, CLAIMS_SECRET, { audience: 'channels' })).toEqual({
+      ok: false,
+      reason: 'wrong-audience',
+    });
   });
 
   it("passes a subgraph's refusal of an anonymous caller through to the client", async () => {
