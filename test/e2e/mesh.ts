@@ -5,6 +5,7 @@ import { createChannelsService } from '@tidings/channels';
 import { DEVELOPMENT_KEYRING_TEXT, parseKeyring } from '@tidings/crypto';
 import { createDispatcher, type Dispatcher } from '@tidings/dispatcher';
 import { createGateway, type Gateway } from '@tidings/gateway';
+import type { Logger } from '@tidings/graphql';
 import { silentLogger } from '@tidings/graphql/testing';
 import { createIdentityService } from '@tidings/identity';
 import { type RunningSandbox, startSandbox } from '@tidings/sandbox';
@@ -31,7 +32,12 @@ export interface TestMesh {
   stop(): Promise<void>;
 }
 
-export async function startTestMesh(): Promise<TestMesh> {
+export interface TestMeshOptions {
+  /** Where the subgraphs log; default nowhere (tests that read logs pass a capturing one). */
+  logger?: Logger;
+}
+
+export async function startTestMesh(options: TestMeshOptions = {}): Promise<TestMesh> {
   const { kafkaBrokers, databaseUrl: _ } = testInfrastructure();
   const brokers = kafkaBrokers.split(',');
   const keyring = parseKeyring(DEVELOPMENT_KEYRING_TEXT);
@@ -43,7 +49,7 @@ export async function startTestMesh(): Promise<TestMesh> {
     database: { url: database.url },
     kafka: { brokers },
     claimsSecret: DEVELOPMENT_CLAIMS_SECRET,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
   };
 
   const sandbox = await startSandbox();

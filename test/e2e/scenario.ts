@@ -8,7 +8,7 @@ import { createKafka, type Producer } from '@tidings/kafka';
 import { testInfrastructure, uniqueName, waitFor } from '@tidings/testkit';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { startTestMesh, type TestMesh } from './mesh.ts';
+import { startTestMesh, type TestMesh, type TestMeshOptions } from './mesh.ts';
 
 export interface InputErrorShape {
   field: string[];
@@ -74,8 +74,8 @@ function callerFor(mesh: TestMesh, token: string): Caller {
   };
 }
 
-export async function startScenario(name: string): Promise<Scenario> {
-  const mesh = await startTestMesh();
+export async function startScenario(name: string, options: TestMeshOptions = {}): Promise<Scenario> {
+  const mesh = await startTestMesh(options);
   const tenantId = uniqueName(name);
   const run = uniqueName('run');
   const kafka = createKafka({
