@@ -18,8 +18,9 @@ export interface TestMesh {
   dispatcher: Dispatcher;
   /** Prefix of the dispatcher's own topics (events, deliveries, DLQs) in this test file. */
   kafkaPrefix: string;
+  /** Through the gateway; a null token calls anonymously (no Authorization header). */
   graphql<Data = Record<string, unknown>>(
-    token: string,
+    token: string | null,
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<{ data?: Data; errors?: Array<{ message: string }> }>;
@@ -42,6 +43,8 @@ export async function startTestMesh(options: TestMeshOptions = {}): Promise<Test
   const brokers = kafkaBrokers.split(',');
   const keyring = parseKeyring(DEVELOPMENT_KEYRING_TEXT);
   const kafkaPrefix = `${uniqueName('e2e')}.`;
+  // Each mesh its own audit topic: its dispatcher reads only this test file's configuration changes.
+  const auditTopic = `${kafkaPrefix}tidings.audit.v1`;
   const database: TestDatabase = await createTestDatabase('e2e');
   const http = { host: '127.0.0.1', port: 0 };
   const common = {
@@ -69,6 +72,7 @@ export async function startTestMesh(options: TestMeshOptions = {}): Promise<Test
     topicPartitions: 2,
     kafkaPrefix,
     stateTopics,
+    auditTopic,
     providers: {
       dingtalk: { baseUrl: platforms.dingtalkOapi, apiBaseUrl: platforms.dingtalkApi },
       lark: { baseUrl: platforms.lark },
@@ -83,9 +87,10 @@ export async function startTestMesh(options: TestMeshOptions = {}): Promise<Test
   const identity = createIdentityService({
     ...common,
     outcomesConsumerGroup: uniqueName('e2e-identity-outcomes'),
+    auditTopic,
   });
-  const channels = createChannelsService({ ...common, keyring, testSend: platforms });
-  const subscriptions = createSubscriptionsService(common);
+  const channels = createChannelsService({ ...common, keyring, testSend: platforms, auditTopic });
+  const subscriptions = createSubscriptionsService({ ...common, auditTopic });
   const urls = {
     identity: (await identity.start()).url,
     channels: (await channels.start()).url,
@@ -117,7 +122,10 @@ export async function startTestMesh(options: TestMeshOptions = {}): Promise<Test
     async graphql(token, query, variables = {}) {
       const response = await fetch(gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: {
+          'content-type': 'application/json',
+          ...(token !== null && { authorization: `Bearer ${token}` }),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return response.json();

@@ -1,3 +1,4 @@
+import { type AuditCause, type AuditLog, auditCause } from '@tidings/audit';
 import type { Claims } from '@tidings/auth';
 import type { Keyring } from '@tidings/crypto';
 import type { Database } from '@tidings/db';
@@ -22,6 +23,8 @@ export interface TenantScope {
   loadConnectedToAll(channelId: string): Promise<boolean>;
   /** The tenant's kind switches, read once per request however many channels ask. */
   kindSettings(): Promise<KindSetting[]>;
+  /** What a write records in the audit log about who asked for it, through which mutation. */
+  cause(mutation: string): AuditCause;
 }
 
 export interface ChannelsContext {
@@ -38,13 +41,14 @@ export function createContextBuilder(
   keyring: Keyring,
   testSender: TestSender,
   published: () => void,
+  audit: AuditLog,
 ) {
   return (claims: Claims | null): ChannelsContext => {
     if (!claims) return { claims: null, scope: null, keyring, testSender };
-    const channels = new ChannelRepository(db, claims.tenantId, published);
-    const projectChannels = new ProjectChannelRepository(db, claims.tenantId, published);
-    const kinds = new ChannelKindRepository(db, claims.tenantId, published);
-    const notificationServices = new NotificationServiceRepository(db, claims.tenantId, published);
+    const channels = new ChannelRepository(db, claims.tenantId, published, audit);
+    const projectChannels = new ProjectChannelRepository(db, claims.tenantId, published, audit);
+    const kinds = new ChannelKindRepository(db, claims.tenantId, published, audit);
+    const notificationServices = new NotificationServiceRepository(db, claims.tenantId, published, audit);
     let kindSettings: Promise<KindSetting[]> | null = null;
     const loadConnectedToAll = createBatchLoader((ids: string[]) => projectChannels.connectedToAll(ids));
     return {
@@ -64,6 +68,7 @@ export function createContextBuilder(
           kindSettings ??= kinds.list();
           return kindSettings;
         },
+        cause: (mutation) => auditCause(claims, mutation),
       },
     };
   };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { createAuditLog, ensureAuditTopic } from '@tidings/audit';
 import type { Keyring } from '@tidings/crypto';
 import type { DatabaseOptions } from '@tidings/db';
 import { createSubgraphService, dateTimeScalar, type Logger, type SubgraphService } from '@tidings/graphql';
@@ -25,6 +26,8 @@ export interface ChannelsServiceConfig {
   keyring: Keyring;
   /** Where test sends go; each unset URL means the platform's real host. */
   testSend?: TestSenderOptions['baseUrls'];
+  /** Where configuration changes are recorded; default `tidings.audit.v1`. */
+  auditTopic?: string;
   logger?: Logger;
 }
 
@@ -60,6 +63,7 @@ export function createChannelsService(config: ChannelsServiceConfig): SubgraphSe
     keyring: config.keyring,
     ...(config.testSend && { baseUrls: config.testSend }),
   });
+  const audit = createAuditLog({ outbox, ...(config.auditTopic && { topic: config.auditTopic }) });
   const service = createSubgraphService<ChannelsContext>({
     name: 'channels',
     database: config.database,
@@ -79,11 +83,16 @@ export function createChannelsService(config: ChannelsServiceConfig): SubgraphSe
     graphql: ({ db, published }) => ({
       // The edge: federation's __resolveReference signature differs between codegen and @apollo/subgraph.
       resolvers: { ...resolvers, ...channelEnumResolvers } as GraphQLResolverMap<ChannelsContext>,
-      buildContext: createContextBuilder(db, config.keyring, testSender, published),
+      buildContext: createContextBuilder(db, config.keyring, testSender, published, audit),
     }),
   });
   return {
     ...service,
+    async start() {
+      // Before the outbox relay runs: a missing topic would hold up the state snapshots behind it.
+      await ensureAuditTopic(config.kafka.brokers, audit.topic);
+      return service.start();
+    },
     async stop() {
       await service.stop();
       await testSender.close();

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { AUDIT_TOPIC } from '@tidings/audit';
 import type { Keyring } from '@tidings/crypto';
 import { type DatabaseHandle, type DatabaseOptions, migrateDatabase, openDatabase } from '@tidings/db';
 import type { RunningSubgraphServer } from '@tidings/graphql';
@@ -10,6 +11,7 @@ import {
   identityOutcomeKey,
   type StateTopicName,
 } from '@tidings/state';
+import { createAuditConsumer } from './audit/consumer.ts';
 import { startDeliveriesSubgraph } from './graphql/server.ts';
 import { deliveryResultsTopic, type Vendor, vendors } from './jobs.ts';
 import { DeliveryLedger } from './ledger/repository.ts';
@@ -48,6 +50,8 @@ export interface DispatcherConfig {
   graphql?: { host: string; port: number; claimsSecret: string };
   /** Where what is learnt about people on platforms goes; default `identityOutcomesTopic`. */
   identityOutcomesTopic?: string;
+  /** The subgraphs' audit records, stored for the deliveries subgraph's auditLog; default `tidings.audit.v1`. */
+  auditTopic?: string;
 }
 
 export type DispatcherStatus = 'waiting' | 'ready' | 'unhealthy' | 'stopped';
@@ -75,6 +79,8 @@ export function createDispatcher(config: DispatcherConfig) {
   const workers: Array<Router | Sender> = [];
   let handler: ChannelHandler | undefined;
   let subgraph: RunningSubgraphServer | undefined;
+  let auditConsumer: ReturnType<typeof createAuditConsumer> | undefined;
+  const auditTopic = config.auditTopic ?? AUDIT_TOPIC;
   const outcomesTopic = config.identityOutcomesTopic ?? defaultIdentityOutcomesTopic;
   // Idempotent: a retried send must not make the identity subgraph see an outcome twice out of order.
   const outcomeProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -146,6 +152,7 @@ export function createDispatcher(config: DispatcherConfig) {
           { topic: names.ticketEvents, partitions: config.topicPartitions },
           { topic: names.ticketEventsDlq },
           { topic: outcomesTopic, compacted: true },
+          { topic: auditTopic },
           { topic: names.topic(deliveryResultsTopic), partitions: config.topicPartitions },
           ...vendors.flatMap((vendor) => [
             { topic: names.deliveries(vendor), partitions: config.topicPartitions },
@@ -196,6 +203,16 @@ export function createDispatcher(config: DispatcherConfig) {
         for (const worker of workers) await worker.start();
         // Explaining before the rules and channels are known would answer "nobody".
         if (config.graphql) {
+          // The process serving auditLog keeps it filled.
+          auditConsumer = createAuditConsumer({
+            kafka,
+            db: database.db,
+            topic: auditTopic,
+            groupId: names.group('tidings-dispatcher-audit'),
+            log,
+            onGaveUp: consumerGaveUp,
+          });
+          await auditConsumer.start();
           await replayProducer.connect();
           replayProducerConnected = true;
           subgraph = await startDeliveriesSubgraph({
@@ -219,7 +236,11 @@ export function createDispatcher(config: DispatcherConfig) {
       // In parallel: each consumer's leaving its group takes seconds, and they are independent.
       await subgraph?.stop().catch(() => {});
       if (replayProducerConnected) await replayProducer.disconnect().catch(() => {});
-      await Promise.all(workers.map((worker) => worker.stop().catch(() => {})));
+      await Promise.all(
+        [...workers, ...(auditConsumer ? [auditConsumer] : [])].map((worker) =>
+          worker.stop().catch(() => {}),
+        ),
+      );
       if (outcomeProducerConnected) await outcomeProducer.disconnect().catch(() => {});
       await materialiser.stop().catch(() => {});
       await handler?.close();

@@ -1,3 +1,4 @@
+import { type AuditCause, type AuditLog, auditCause } from '@tidings/audit';
 import type { Claims } from '@tidings/auth';
 import type { Database } from '@tidings/db';
 import { createBatchLoader, requireClaims } from '@tidings/graphql';
@@ -16,6 +17,8 @@ export interface TenantScope {
   loadHandSetIdentities(userId: string): Promise<PlatformIdentityRow[] | null>;
   loadIdentityOutcomes(userId: string): Promise<IdentityOutcomeRow[] | null>;
   loadPreferences(userId: string): Promise<PreferencesRow | null>;
+  /** What a write records in the audit log about who asked for it, through which mutation. */
+  cause(mutation: string): AuditCause;
 }
 
 export interface IdentityContext {
@@ -23,12 +26,12 @@ export interface IdentityContext {
   scope: TenantScope | null;
 }
 
-export function createContextBuilder(db: Database, published: () => void) {
+export function createContextBuilder(db: Database, published: () => void, audit: AuditLog) {
   return (claims: Claims | null): IdentityContext => {
     if (!claims) return { claims: null, scope: null };
-    const users = new UserRepository(db, claims.tenantId, published);
-    const identities = new IdentityRepository(db, claims.tenantId, published);
-    const preferences = new PreferencesRepository(db, claims.tenantId, published);
+    const users = new UserRepository(db, claims.tenantId, published, audit);
+    const identities = new IdentityRepository(db, claims.tenantId, published, audit);
+    const preferences = new PreferencesRepository(db, claims.tenantId, published, audit);
     return {
       claims,
       scope: {
@@ -41,6 +44,7 @@ export function createContextBuilder(db: Database, published: () => void) {
         loadHandSetIdentities: createBatchLoader((ids: string[]) => identities.handSetByUser(ids)),
         loadIdentityOutcomes: createBatchLoader((ids: string[]) => identities.outcomesByUser(ids)),
         loadPreferences: createBatchLoader((ids: string[]) => preferences.findByUsers(ids)),
+        cause: (mutation) => auditCause(claims, mutation),
       },
     };
   };

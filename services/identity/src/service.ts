@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { createAuditLog, ensureAuditTopic } from '@tidings/audit';
 import type { DatabaseOptions } from '@tidings/db';
 import { createSubgraphService, dateTimeScalar, type Logger, type SubgraphService } from '@tidings/graphql';
 import { stateTopics } from '@tidings/state';
@@ -20,6 +21,8 @@ export interface IdentityServiceConfig {
   claimsSecret: string;
   /** Consumer group reading the dispatcher's identity outcomes; tests give each service its own. */
   outcomesConsumerGroup?: string;
+  /** Where configuration changes are recorded; default `tidings.audit.v1`. */
+  auditTopic?: string;
   logger?: Logger;
 }
 
@@ -43,7 +46,8 @@ function mergeResolvers(...maps: Resolvers<IdentityContext>[]): GraphQLResolverM
  * preferences state topics; it consumes the dispatcher's lookup outcomes to show them on each user.
  */
 export function createIdentityService(config: IdentityServiceConfig): SubgraphService {
-  return createSubgraphService<IdentityContext>({
+  const audit = createAuditLog({ outbox, ...(config.auditTopic && { topic: config.auditTopic }) });
+  const service = createSubgraphService<IdentityContext>({
     name: 'identity',
     database: config.database,
     migrationsFolder: MIGRATIONS_FOLDER,
@@ -66,7 +70,15 @@ export function createIdentityService(config: IdentityServiceConfig): SubgraphSe
         identityResolvers,
         preferencesResolvers,
       ),
-      buildContext: createContextBuilder(db, published),
+      buildContext: createContextBuilder(db, published, audit),
     }),
   });
+  return {
+    ...service,
+    async start() {
+      // Before the outbox relay runs: a missing topic would hold up the state snapshots behind it.
+      await ensureAuditTopic(config.kafka.brokers, audit.topic);
+      return service.start();
+    },
+  };
 }

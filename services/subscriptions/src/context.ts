@@ -1,3 +1,4 @@
+import { type AuditCause, type AuditLog, auditCause } from '@tidings/audit';
 import type { Claims } from '@tidings/auth';
 import type { Database } from '@tidings/db';
 import { createBatchLoader, requireClaims } from '@tidings/graphql';
@@ -19,6 +20,8 @@ export interface TenantScope {
   loadTemplate(id: string): Promise<TemplateRow | null>;
   /** A person of this tenant as the identity subgraph last published them. */
   person(userId: string): Person | undefined;
+  /** What a write records in the audit log about who asked for it, through which mutation. */
+  cause(mutation: string): AuditCause;
 }
 
 export interface SubscriptionsContext {
@@ -26,11 +29,16 @@ export interface SubscriptionsContext {
   scope: TenantScope | null;
 }
 
-export function createContextBuilder(db: Database, published: () => void, people: PeopleDirectory) {
+export function createContextBuilder(
+  db: Database,
+  published: () => void,
+  people: PeopleDirectory,
+  audit: AuditLog,
+) {
   return (claims: Claims | null): SubscriptionsContext => {
     if (!claims) return { claims: null, scope: null };
-    const rules = new RuleRepository(db, claims.tenantId, published);
-    const templates = new TemplateRepository(db, claims.tenantId, published);
+    const rules = new RuleRepository(db, claims.tenantId, published, audit);
+    const templates = new TemplateRepository(db, claims.tenantId, published, audit);
     // Uuids are case-insensitive; the loaders key by the lower-case form the database returns.
     const loadRule = createBatchLoader((ids: string[]) => rules.findByIds(ids));
     const loadTemplate = createBatchLoader((ids: string[]) => templates.findByIds(ids));
@@ -40,11 +48,12 @@ export function createContextBuilder(db: Database, published: () => void, people
         claims,
         rules,
         templates,
-        watches: new WatchRepository(db, claims.tenantId, published),
+        watches: new WatchRepository(db, claims.tenantId, published, audit),
         settings: new SettingsRepository(db, claims.tenantId, published),
         loadRule: (id) => loadRule(id.toLowerCase()),
         loadTemplate: (id) => loadTemplate(id.toLowerCase()),
         person: (userId) => people.find(claims.tenantId, userId),
+        cause: (mutation) => auditCause(claims, mutation),
       },
     };
   };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { createAuditLog, ensureAuditTopic } from '@tidings/audit';
 import type { DatabaseOptions } from '@tidings/db';
 import { createSubgraphService, dateTimeScalar, type Logger, type SubgraphService } from '@tidings/graphql';
 import { stateTopics } from '@tidings/state';
@@ -19,6 +20,8 @@ export interface SubscriptionsServiceConfig {
   kafka: { brokers: string[] };
   /** Verifies the claims the gateway forwards. */
   claimsSecret: string;
+  /** Where configuration changes are recorded; default `tidings.audit.v1`. */
+  auditTopic?: string;
   logger?: Logger;
 }
 
@@ -48,7 +51,8 @@ export const subscriptionsResolvers: Resolvers<SubscriptionsContext> = {
  */
 export function createSubscriptionsService(config: SubscriptionsServiceConfig): SubgraphService {
   const people = new PeopleDirectory();
-  return createSubgraphService<SubscriptionsContext>({
+  const audit = createAuditLog({ outbox, ...(config.auditTopic && { topic: config.auditTopic }) });
+  const service = createSubgraphService<SubscriptionsContext>({
     name: 'subscriptions',
     database: config.database,
     migrationsFolder: MIGRATIONS_FOLDER,
@@ -62,7 +66,15 @@ export function createSubscriptionsService(config: SubscriptionsServiceConfig): 
     background: ({ logger }) => followPeople({ brokers: config.kafka.brokers, directory: people, logger }),
     graphql: ({ db, published }) => ({
       resolvers: subscriptionsResolvers as GraphQLResolverMap<SubscriptionsContext>,
-      buildContext: createContextBuilder(db, published, people),
+      buildContext: createContextBuilder(db, published, people, audit),
     }),
   });
+  return {
+    ...service,
+    async start() {
+      // Before the outbox relay runs: a missing topic would hold up the state snapshots behind it.
+      await ensureAuditTopic(config.kafka.brokers, audit.topic);
+      return service.start();
+    },
+  };
 }

@@ -258,3 +258,21 @@ export function shownSettings(config: ConfigOf<ChannelKind>, webhookUrlMasked: s
   if (declaration.maskedUrlField) shown[declaration.maskedUrlField] = webhookUrlMasked ?? '';
   return shown;
 }
+
+/**
+ * What the audit log keeps of a stored config: every non-secret field as stored (a masked one only as the
+ * masked URL), every secret field only as "set" or "not set", never its value (sealed or not).
+ */
+export function auditedSettings(config: ConfigOf<ChannelKind>, webhookUrlMasked: string | null) {
+  const stored = config as Record<string, unknown>;
+  const declaration = channelKind(config.kind);
+  const shown: Record<string, unknown> = {};
+  for (const declared of declaration.fields) {
+    if (declared.secret)
+      shown[declared.key] =
+        stored[declared.key] === null || stored[declared.key] === undefined ? 'not set' : 'set';
+    else if (!declared.masked) shown[declared.key] = stored[declared.key];
+  }
+  if (declaration.maskedUrlField) shown[declaration.maskedUrlField] = webhookUrlMasked ?? '';
+  return shown;
+}

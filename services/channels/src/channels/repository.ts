@@ -1,3 +1,4 @@
+import type { AuditCause, AuditChange, AuditLog } from '@tidings/audit';
 import type { Database } from '@tidings/db';
 import { enqueueOutbox } from '@tidings/db';
 import type { Page } from '@tidings/graphql';
@@ -12,7 +13,11 @@ import {
 } from '@tidings/state';
 import { and, arrayContains, asc, eq, gt, inArray } from 'drizzle-orm';
 import { type ChannelRow, channels, notificationServices, outbox, projectChannels } from '../db/schema.ts';
-import { notificationServiceMessage } from '../notification-services/repository.ts';
+import {
+  notificationServiceMessage,
+  notificationServiceSnapshot,
+} from '../notification-services/repository.ts';
+import { auditedSettings } from './credential-fields.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,6 +47,42 @@ export function toChannelState(row: ChannelRow): ChannelState {
   });
 }
 
+/** What the audit log keeps of a channel: its credentials only as "set"/"not set". */
+export function channelSnapshot(row: ChannelRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    kind: row.kind,
+    enabled: row.enabled,
+    settings: auditedSettings(row.config, row.webhookUrlMasked),
+  };
+}
+
+export function channelChange(before: ChannelRow | null, after: ChannelRow | null): AuditChange {
+  return {
+    entityType: 'Channel',
+    entityId: (after ?? before)!.id,
+    before: before && channelSnapshot(before),
+    after: after && channelSnapshot(after),
+  };
+}
+
+/** A project's connection to a channel (the project id ALL_PROJECTS is "every project"). */
+export function projectChannelChange(
+  projectId: string,
+  channelId: string,
+  before: boolean,
+  after: boolean,
+): AuditChange {
+  return {
+    entityType: 'ProjectChannel',
+    entityId: `${projectId}/${channelId}`,
+    before: before ? { projectId, channelId, connected: true } : null,
+    after: after ? { projectId, channelId, connected: true } : null,
+  };
+}
+
 /**
  * One tenant's channels. Every write stores the row and its state snapshot (for
  * `tidings.state.channels.v1`) in one transaction, then tells the outbox relay.
@@ -50,11 +91,13 @@ export class ChannelRepository {
   readonly #db: Database;
   readonly #tenantId: string;
   readonly #published: () => void;
+  readonly #audit: AuditLog;
 
-  constructor(db: Database, tenantId: string, published: () => void) {
+  constructor(db: Database, tenantId: string, published: () => void, audit: AuditLog) {
     this.#db = db;
     this.#tenantId = tenantId;
     this.#published = published;
+    this.#audit = audit;
   }
 
   async findByIds(ids: string[]): Promise<Map<string, ChannelRow>> {
@@ -78,7 +121,7 @@ export class ChannelRepository {
       .limit(page.limit + 1);
   }
 
-  async create(channel: NewChannel): Promise<ChannelRow> {
+  async create(channel: NewChannel, cause: AuditCause): Promise<ChannelRow> {
     const row = await this.#db.transaction(async (tx) => {
       const now = new Date();
       const [inserted] = await tx
@@ -89,6 +132,7 @@ export class ChannelRepository {
       await enqueueOutbox(tx, outbox, [
         { topic: stateTopics.channels, key: channelStateKey(state), value: state },
       ]);
+      await this.#audit.record(tx, cause, [channelChange(null, inserted!)]);
       return inserted!;
     });
     this.#published();
@@ -96,7 +140,7 @@ export class ChannelRepository {
   }
 
   /** Idempotent: null when the tenant has no such channel; publishes only a change. */
-  async setEnabled(id: string, enabled: boolean): Promise<ChannelRow | null> {
+  async setEnabled(id: string, enabled: boolean, cause: AuditCause): Promise<ChannelRow | null> {
     if (!isChannelId(id)) return null;
     const { row, changed } = await this.#db.transaction(async (tx) => {
       const [existing] = await tx.select().from(channels).where(this.#one(id)).for('update');
@@ -110,6 +154,7 @@ export class ChannelRepository {
       await enqueueOutbox(tx, outbox, [
         { topic: stateTopics.channels, key: channelStateKey(state), value: state },
       ]);
+      await this.#audit.record(tx, cause, [channelChange(existing, updated!)]);
       return { row: updated!, changed: true };
     });
     if (changed) this.#published();
@@ -121,14 +166,10 @@ export class ChannelRepository {
    * transaction that publishes each: a tombstone per connection and for the channel, and each changed
    * service's new snapshot, so the dispatcher never holds a link to a channel that is gone.
    */
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string, cause: AuditCause): Promise<boolean> {
     if (!isChannelId(id)) return false;
     const deleted = await this.#db.transaction(async (tx) => {
-      const [existing] = await tx
-        .select({ id: channels.id })
-        .from(channels)
-        .where(this.#one(id))
-        .for('update');
+      const [existing] = await tx.select().from(channels).where(this.#one(id)).for('update');
       if (!existing) return false;
       const links = await tx
         .delete(projectChannels)
@@ -146,6 +187,7 @@ export class ChannelRepository {
         .for('update');
       const now = new Date();
       const changedServices = [];
+      const serviceChanges: AuditChange[] = [];
       for (const service of services) {
         const [updated] = await tx
           .update(notificationServices)
@@ -153,6 +195,12 @@ export class ChannelRepository {
           .where(eq(notificationServices.id, service.id))
           .returning();
         changedServices.push(updated!);
+        serviceChanges.push({
+          entityType: 'NotificationService',
+          entityId: service.id,
+          before: notificationServiceSnapshot(service),
+          after: notificationServiceSnapshot(updated!),
+        });
       }
       await tx.delete(channels).where(this.#one(id));
       await enqueueOutbox(tx, outbox, [
@@ -163,6 +211,11 @@ export class ChannelRepository {
         })),
         ...changedServices.map(notificationServiceMessage),
         { topic: stateTopics.channels, key: channelStateKey({ id }), value: null },
+      ]);
+      await this.#audit.record(tx, cause, [
+        channelChange(existing, null),
+        ...links.map((link) => projectChannelChange(link.projectId, link.channelId, true, false)),
+        ...serviceChanges,
       ]);
       return true;
     });

@@ -125,6 +125,7 @@ function creator<I extends object, K extends ChannelKind>(
     _: unknown,
     args: { input: ChannelBasics },
     context: ChannelsContext,
+    info: { fieldName: string },
   ): Promise<CreateChannelPayload> => {
     const scope = tenantScope(context);
     if (!isTenantAdmin(scope.claims)) throw forbidden('only a tenant admin can create channels');
@@ -143,13 +144,16 @@ function creator<I extends object, K extends ChannelKind>(
     if (problems.any || !prepared) return { channel: null, errors: problems.list };
     if (prepared.config.kind !== kind)
       throw new Error(`prepared a ${prepared.config.kind} config for ${kind}`);
-    const row = await scope.channels.create({
-      name,
-      description: description === '' ? null : description,
-      kind,
-      config: prepared.config,
-      webhookUrlMasked: prepared.webhookUrlMasked,
-    });
+    const row = await scope.channels.create(
+      {
+        name,
+        description: description === '' ? null : description,
+        kind,
+        config: prepared.config,
+        webhookUrlMasked: prepared.webhookUrlMasked,
+      },
+      scope.cause(info.fieldName),
+    );
     return { channel: channelNode(row), errors: [] };
   };
 }
@@ -167,18 +171,18 @@ const channelMutations: MutationResolvers<ChannelsContext> = {
   createSmtpChannel: creator('smtp', prepareSmtp),
   createWebhookChannel: creator('webhook', prepareWebhook),
 
-  setChannelEnabled: async (_, { input }, context) => {
+  setChannelEnabled: async (_, { input }, context, info) => {
     const scope = tenantScope(context);
     if (!isTenantAdmin(scope.claims)) throw forbidden('only a tenant admin can switch channels on or off');
-    const row = await scope.channels.setEnabled(input.id, input.enabled);
+    const row = await scope.channels.setEnabled(input.id, input.enabled, scope.cause(info.fieldName));
     if (!row) return { channel: null, errors: [noChannel(input.id)] };
     return { channel: channelNode(row), errors: [] };
   },
 
-  deleteChannel: async (_, { input }, context) => {
+  deleteChannel: async (_, { input }, context, info) => {
     const scope = tenantScope(context);
     if (!isTenantAdmin(scope.claims)) throw forbidden('only a tenant admin can delete channels');
-    const deleted = await scope.channels.delete(input.id);
+    const deleted = await scope.channels.delete(input.id, scope.cause(info.fieldName));
     if (!deleted) return { deletedChannelId: null, errors: [noChannel(input.id)] };
     return { deletedChannelId: input.id, errors: [] };
   },

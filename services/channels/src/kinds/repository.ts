@@ -1,3 +1,4 @@
+import type { AuditCause, AuditLog } from '@tidings/audit';
 import type { Database } from '@tidings/db';
 import { enqueueOutbox } from '@tidings/db';
 import {
@@ -41,11 +42,13 @@ export class ChannelKindRepository {
   readonly #db: Database;
   readonly #tenantId: string;
   readonly #published: () => void;
+  readonly #audit: AuditLog;
 
-  constructor(db: Database, tenantId: string, published: () => void) {
+  constructor(db: Database, tenantId: string, published: () => void, audit: AuditLog) {
     this.#db = db;
     this.#tenantId = tenantId;
     this.#published = published;
+    this.#audit = audit;
   }
 
   async list(): Promise<KindSetting[]> {
@@ -57,7 +60,7 @@ export class ChannelKindRepository {
   }
 
   /** Idempotent: switching a kind to what it already is stores and publishes nothing. */
-  async setEnabled(kind: ChannelKind, enabled: boolean): Promise<KindSetting> {
+  async setEnabled(kind: ChannelKind, enabled: boolean, cause: AuditCause): Promise<KindSetting> {
     const { row, changed } = await this.#db.transaction(async (tx) => {
       // FOR UPDATE: two admins switching the same kind at once publish in the order they stored.
       const [existing] = await tx
@@ -78,6 +81,15 @@ export class ChannelKindRepository {
       const state = toChannelKindState(stored!);
       await enqueueOutbox(tx, outbox, [
         { topic: stateTopics.channelKinds, key: channelKindStateKey(state), value: state },
+      ]);
+      // A kind never switched is enabled: that is its "before".
+      await this.#audit.record(tx, cause, [
+        {
+          entityType: 'ChannelKindSetting',
+          entityId: kind,
+          before: { kind, enabled: existing?.enabled ?? true },
+          after: { kind, enabled },
+        },
       ]);
       return { row: stored!, changed: true };
     });

@@ -19,12 +19,16 @@ export const kindResolvers: Resolvers<ChannelsContext> = {
       (await tenantScope(context).kindSettings()).map(settingNode),
   },
   Mutation: {
-    setChannelKindEnabled: async (_, { input }, context) => {
+    setChannelKindEnabled: async (_, { input }, context, info) => {
       const scope = tenantScope(context);
       if (!isTenantAdmin(scope.claims)) {
         throw forbidden('only a tenant admin can switch channel kinds on or off');
       }
-      const setting = await scope.kinds.setEnabled(kindOfArgument(input.kind), input.enabled);
+      const setting = await scope.kinds.setEnabled(
+        kindOfArgument(input.kind),
+        input.enabled,
+        scope.cause(info.fieldName),
+      );
       return { setting: settingNode(setting), errors: [] };
     },
   },

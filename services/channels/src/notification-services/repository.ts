@@ -1,3 +1,4 @@
+import type { AuditCause, AuditLog } from '@tidings/audit';
 import type { Database } from '@tidings/db';
 import { enqueueOutbox } from '@tidings/db';
 import type { Page } from '@tidings/graphql';
@@ -49,6 +50,27 @@ export function notificationServiceMessage(row: NotificationServiceRow) {
   return { topic: stateTopics.notificationServices, key: notificationServiceStateKey(state), value: state };
 }
 
+/** What the audit log keeps of a service (nothing in it is secret). */
+export function notificationServiceSnapshot(row: NotificationServiceRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    channelIds: row.channelIds,
+    memberUserIds: row.memberUserIds,
+    enabled: row.enabled,
+  };
+}
+
+function serviceChange(before: NotificationServiceRow | null, after: NotificationServiceRow | null) {
+  return {
+    entityType: 'NotificationService',
+    entityId: (after ?? before)!.id,
+    before: before && notificationServiceSnapshot(before),
+    after: after && notificationServiceSnapshot(after),
+  };
+}
+
 /**
  * One tenant's notification services. Every write stores the row and its state snapshot (for
  * `tidings.state.notification-services.v1`, a tombstone on delete) in one transaction.
@@ -57,11 +79,13 @@ export class NotificationServiceRepository {
   readonly #db: Database;
   readonly #tenantId: string;
   readonly #published: () => void;
+  readonly #audit: AuditLog;
 
-  constructor(db: Database, tenantId: string, published: () => void) {
+  constructor(db: Database, tenantId: string, published: () => void, audit: AuditLog) {
     this.#db = db;
     this.#tenantId = tenantId;
     this.#published = published;
+    this.#audit = audit;
   }
 
   async findByIds(ids: string[]): Promise<Map<string, NotificationServiceRow>> {
@@ -85,7 +109,7 @@ export class NotificationServiceRepository {
       .limit(page.limit + 1);
   }
 
-  async create(values: NotificationServiceValues): Promise<ServiceWrite> {
+  async create(values: NotificationServiceValues, cause: AuditCause): Promise<ServiceWrite> {
     const result = await this.#db.transaction(async (tx): Promise<ServiceWrite> => {
       const missing = await this.#lockChannels(tx, values.channelIds);
       if (missing.length > 0) return { kind: 'unknown-channels', ids: missing };
@@ -95,6 +119,7 @@ export class NotificationServiceRepository {
         .values({ tenantId: this.#tenantId, ...values, createdAt: now, updatedAt: now })
         .returning();
       await enqueueOutbox(tx, outbox, [notificationServiceMessage(inserted!)]);
+      await this.#audit.record(tx, cause, [serviceChange(null, inserted!)]);
       return { kind: 'written', row: inserted! };
     });
     if (result.kind === 'written') this.#published();
@@ -102,11 +127,17 @@ export class NotificationServiceRepository {
   }
 
   /** null when the tenant has no such service. */
-  async update(id: string, values: NotificationServiceValues): Promise<ServiceWrite | null> {
+  async update(
+    id: string,
+    values: NotificationServiceValues,
+    cause: AuditCause,
+  ): Promise<ServiceWrite | null> {
     if (!isNotificationServiceId(id)) return null;
     const result = await this.#db.transaction(async (tx): Promise<ServiceWrite | null> => {
       const missing = await this.#lockChannels(tx, values.channelIds);
       if (missing.length > 0) return { kind: 'unknown-channels', ids: missing };
+      const [before] = await tx.select().from(notificationServices).where(this.#one(id)).for('update');
+      if (!before) return null;
       const [updated] = await tx
         .update(notificationServices)
         .set({ ...values, updatedAt: new Date() })
@@ -114,6 +145,7 @@ export class NotificationServiceRepository {
         .returning();
       if (!updated) return null;
       await enqueueOutbox(tx, outbox, [notificationServiceMessage(updated)]);
+      await this.#audit.record(tx, cause, [serviceChange(before, updated)]);
       return { kind: 'written', row: updated };
     });
     if (result?.kind === 'written') this.#published();
@@ -139,7 +171,7 @@ export class NotificationServiceRepository {
   }
 
   /** Whether a service was deleted (and a tombstone published). */
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string, cause: AuditCause): Promise<boolean> {
     if (!isNotificationServiceId(id)) return false;
     const deleted = await this.#db.transaction(async (tx) => {
       const [removed] = await tx.delete(notificationServices).where(this.#one(id)).returning();
@@ -147,6 +179,7 @@ export class NotificationServiceRepository {
       await enqueueOutbox(tx, outbox, [
         { topic: stateTopics.notificationServices, key: notificationServiceStateKey(removed), value: null },
       ]);
+      await this.#audit.record(tx, cause, [serviceChange(removed, null)]);
       return true;
     });
     if (deleted) this.#published();

@@ -85,25 +85,28 @@ export const notificationServiceResolvers: Resolvers<ChannelsContext> = {
   },
 
   Mutation: {
-    createNotificationService: async (_, { input }, context) => {
+    createNotificationService: async (_, { input }, context, info) => {
       const scope = requireAdmin(context);
       const problems = new InputProblems();
       // The name and channels are required: an empty name or list is checked, not skipped as "absent".
       const checked = checkNotificationServiceInput(input, problems);
       if (checked.channelIds) await checkChannelsExist(scope, input.channelIds, problems);
       if (problems.any || checked.name === undefined || !checked.channelIds) return failed(problems.list);
-      const written = await scope.notificationServices.create({
-        name: checked.name,
-        description: checked.description ?? null,
-        channelIds: checked.channelIds,
-        memberUserIds: checked.memberUserIds ?? [],
-        enabled: checked.enabled ?? true,
-      });
+      const written = await scope.notificationServices.create(
+        {
+          name: checked.name,
+          description: checked.description ?? null,
+          channelIds: checked.channelIds,
+          memberUserIds: checked.memberUserIds ?? [],
+          enabled: checked.enabled ?? true,
+        },
+        scope.cause(info.fieldName),
+      );
       if (written.kind === 'unknown-channels') return failed(goneChannels(input.channelIds, written.ids));
       return { notificationService: serviceNode(written.row), errors: [] };
     },
 
-    updateNotificationService: async (_, { input }, context) => {
+    updateNotificationService: async (_, { input }, context, info) => {
       const scope = requireAdmin(context);
       const existing = await scope.loadNotificationService(input.id);
       if (!existing) return failed([noService(input.id)]);
@@ -118,7 +121,11 @@ export const notificationServiceResolvers: Resolvers<ChannelsContext> = {
         memberUserIds: checked.memberUserIds ?? existing.memberUserIds,
         enabled: checked.enabled ?? existing.enabled,
       };
-      const written = await scope.notificationServices.update(existing.id, values);
+      const written = await scope.notificationServices.update(
+        existing.id,
+        values,
+        scope.cause(info.fieldName),
+      );
       if (!written) return failed([noService(input.id)]);
       if (written.kind === 'unknown-channels') {
         return failed(goneChannels(input.channelIds ?? existing.channelIds, written.ids));
@@ -126,9 +133,9 @@ export const notificationServiceResolvers: Resolvers<ChannelsContext> = {
       return { notificationService: serviceNode(written.row), errors: [] };
     },
 
-    deleteNotificationService: async (_, { input }, context) => {
+    deleteNotificationService: async (_, { input }, context, info) => {
       const scope = requireAdmin(context);
-      const deleted = await scope.notificationServices.delete(input.id);
+      const deleted = await scope.notificationServices.delete(input.id, scope.cause(info.fieldName));
       if (!deleted) return { deletedNotificationServiceId: null, errors: [noService(input.id)] };
       return { deletedNotificationServiceId: input.id, errors: [] };
     },

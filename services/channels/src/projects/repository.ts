@@ -1,3 +1,4 @@
+import type { AuditCause, AuditLog } from '@tidings/audit';
 import type { Database } from '@tidings/db';
 import { enqueueOutbox } from '@tidings/db';
 import type { Page } from '@tidings/graphql';
@@ -9,7 +10,7 @@ import {
   stateTopics,
 } from '@tidings/state';
 import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm';
-import { isChannelId } from '../channels/repository.ts';
+import { isChannelId, projectChannelChange } from '../channels/repository.ts';
 import { type ChannelRow, channels, outbox, type ProjectChannelRow, projectChannels } from '../db/schema.ts';
 
 export type ConnectResult =
@@ -45,16 +46,18 @@ export class ProjectChannelRepository {
   readonly #db: Database;
   readonly #tenantId: string;
   readonly #published: () => void;
+  readonly #audit: AuditLog;
 
-  constructor(db: Database, tenantId: string, published: () => void) {
+  constructor(db: Database, tenantId: string, published: () => void, audit: AuditLog) {
     this.#db = db;
     this.#tenantId = tenantId;
     this.#published = published;
+    this.#audit = audit;
   }
 
   /** Idempotent: connecting twice keeps the first connection (and publishes nothing new). */
-  async connect(projectId: string, channelId: string): Promise<ConnectResult> {
-    const result = await this.connectMany([projectId], channelId);
+  async connect(projectId: string, channelId: string, cause: AuditCause): Promise<ConnectResult> {
+    const result = await this.connectMany([projectId], channelId, cause);
     if (result === null) return { kind: 'no-channel' };
     const [link] = result;
     return { kind: link!.created ? 'connected' : 'already-connected', link: link!.row };
@@ -67,6 +70,7 @@ export class ProjectChannelRepository {
   async connectMany(
     projectIds: readonly string[],
     channelId: string,
+    cause: AuditCause,
   ): Promise<Array<{ row: ProjectChannelRow; created: boolean }> | null> {
     if (!isChannelId(channelId)) return null;
     const result = await this.#db.transaction(async (tx) => {
@@ -92,6 +96,11 @@ export class ProjectChannelRepository {
           outbox,
           created.map((link) => linkMessage(link.row)),
         );
+      await this.#audit.record(
+        tx,
+        cause,
+        created.map((link) => projectChannelChange(link.row.projectId, channelId, false, true)),
+      );
       return links;
     });
     if (result?.some((link) => link.created)) this.#published();
@@ -99,16 +108,24 @@ export class ProjectChannelRepository {
   }
 
   /** Idempotent; returns whether a connection was removed (and a tombstone published). */
-  async disconnect(projectId: string, channelId: string): Promise<boolean> {
-    return (await this.#disconnectWhere(channelId, [projectId])).length > 0;
+  async disconnect(projectId: string, channelId: string, cause: AuditCause): Promise<boolean> {
+    return (await this.#disconnectWhere(channelId, [projectId], cause)).length > 0;
   }
 
   /** Disconnects these projects (every connection of the channel when null); returns those removed. */
-  async disconnectMany(projectIds: readonly string[] | null, channelId: string): Promise<string[]> {
-    return this.#disconnectWhere(channelId, projectIds);
+  async disconnectMany(
+    projectIds: readonly string[] | null,
+    channelId: string,
+    cause: AuditCause,
+  ): Promise<string[]> {
+    return this.#disconnectWhere(channelId, projectIds, cause);
   }
 
-  async #disconnectWhere(channelId: string, projectIds: readonly string[] | null): Promise<string[]> {
+  async #disconnectWhere(
+    channelId: string,
+    projectIds: readonly string[] | null,
+    cause: AuditCause,
+  ): Promise<string[]> {
     if (!isChannelId(channelId) || projectIds?.length === 0) return [];
     const channel = and(
       eq(projectChannels.tenantId, this.#tenantId),
@@ -122,6 +139,11 @@ export class ProjectChannelRepository {
         )
         .returning();
       if (deleted.length > 0) await enqueueOutbox(tx, outbox, deleted.map(tombstone));
+      await this.#audit.record(
+        tx,
+        cause,
+        deleted.map((row) => projectChannelChange(row.projectId, channelId, true, false)),
+      );
       return deleted.map((row) => row.projectId);
     });
     if (removed.length > 0) this.#published();

@@ -80,33 +80,34 @@ function connectAllReach(context: ChannelsContext): { admin: true } | { admin: f
 
 export const projectResolvers: Resolvers<ChannelsContext> = {
   Mutation: {
-    connectProjectToChannel: async (_, args, context) => {
+    connectProjectToChannel: async (_, args, context, info) => {
       const problems = new InputProblems();
       const { scope, projectId, channelId } = readProjectChannelInput(args.input, context, problems);
       if (problems.any) return failed(problems.list);
-      const result = await scope.projectChannels.connect(projectId, channelId);
+      const result = await scope.projectChannels.connect(projectId, channelId, scope.cause(info.fieldName));
       if (result.kind === 'no-channel') return failed([noChannel(channelId)]);
       const channel = await scope.loadChannel(channelId);
       return { project: projectNode(projectId), channel: channel && channelNode(channel), errors: [] };
     },
 
-    disconnectProjectFromChannel: async (_, args, context) => {
+    disconnectProjectFromChannel: async (_, args, context, info) => {
       const problems = new InputProblems();
       const { scope, projectId, channelId } = readProjectChannelInput(args.input, context, problems);
       if (problems.any) return failed(problems.list);
       const channel = await scope.loadChannel(channelId);
       if (!channel) return failed([noChannel(channelId)]);
-      await scope.projectChannels.disconnect(projectId, channelId);
+      await scope.projectChannels.disconnect(projectId, channelId, scope.cause(info.fieldName));
       return { project: projectNode(projectId), channel: channelNode(channel), errors: [] };
     },
 
-    connectAllProjectsToChannel: async (_, { input }, context) => {
+    connectAllProjectsToChannel: async (_, { input }, context, info) => {
       const reach = connectAllReach(context);
       const scope = tenantScope(context);
       const channelId = input.channelId.trim();
       const links = await scope.projectChannels.connectMany(
         reach.admin ? [ALL_PROJECTS] : reach.projectIds,
         channelId,
+        scope.cause(info.fieldName),
       );
       if (links === null) return failedAll([noChannel(channelId)]);
       const channel = await scope.loadChannel(channelId);
@@ -118,7 +119,7 @@ export const projectResolvers: Resolvers<ChannelsContext> = {
       };
     },
 
-    disconnectAllProjectsFromChannel: async (_, { input }, context) => {
+    disconnectAllProjectsFromChannel: async (_, { input }, context, info) => {
       const reach = connectAllReach(context);
       const scope = tenantScope(context);
       const channelId = input.channelId.trim();
@@ -128,6 +129,7 @@ export const projectResolvers: Resolvers<ChannelsContext> = {
       const removed = await scope.projectChannels.disconnectMany(
         reach.admin ? null : reach.projectIds,
         channelId,
+        scope.cause(info.fieldName),
       );
       return {
         channel: channelNode(channel),

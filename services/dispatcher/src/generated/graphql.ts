@@ -12,6 +12,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant, as ISO 8601 with a time zone (2026-11-22T08:30:00.000Z). */
   DateTime: { input: string; output: string; }
+  /** Any JSON value: an entity's snapshot in the audit log. */
+  JSON: { input: unknown; output: unknown; }
   link__Import: { input: unknown; output: unknown; }
   federation__FieldSet: { input: unknown; output: unknown; }
   federation__Scope: { input: unknown; output: unknown; }
@@ -34,6 +36,8 @@ export type Query = {
   channelDeliveries: DeliveryConnection;
   /** The dead-letter queue: deliveries that are DEAD (retry budget spent) or FAILED (a permanent error), most recently failed first, with why (lastCode, lastReason, attemptHistory). Visible as for ticketDeliveries. */
   deadLetters: DeliveryConnection;
+  /** The audit log of the caller's tenant: every configuration change (channels, connections, rules, templates, watches, people, platform ids, mutes, replays), newest first, with who made it and the entity before and after (secrets only as "set"/"not set"). Tenant admins only. */
+  auditLog: AuditEntryConnection;
 };
 
 
@@ -79,6 +83,14 @@ export type QueryChannelDeliveriesArgs = {
 /** What the dispatcher answers about deliveries. */
 export type QueryDeadLettersArgs = {
   filter?: InputMaybe<DeadLetterFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What the dispatcher answers about deliveries. */
+export type QueryAuditLogArgs = {
+  filter?: InputMaybe<AuditLogFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -514,6 +526,63 @@ export type AttributeInput = {
   value: Scalars['String']['input'];
 };
 
+/** Which audit entries: every field set narrows. */
+export type AuditLogFilter = {
+  /** Only changes of this kind of entity, e.g. Channel, Rule, Template, User, ProjectChannel, Watch, Delivery. */
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  /** Only changes of this entity (with entityType, or of any type with this id). */
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only changes made by this person. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only changes made at or after this instant. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only changes made before this instant. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** One configuration change of one entity. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The entry's id. */
+  id: Scalars['ID']['output'];
+  /** When the change was made. */
+  at: Scalars['DateTime']['output'];
+  /** Who made it: the signed-in person's id. */
+  actorId: Scalars['ID']['output'];
+  /** Who made it, as a person of the tenant (null when they have no profile). */
+  actor: Maybe<User>;
+  /** The roles the person had when they made it, e.g. tenant-admin. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** The mutation that made it, e.g. createWebhookChannel. */
+  mutation: Scalars['String']['output'];
+  /** The kind of entity changed, e.g. Channel. */
+  entityType: Scalars['String']['output'];
+  /** The entity's id (for links and watches, the ids it joins, separated by /). */
+  entityId: Scalars['ID']['output'];
+  /** The entity before the change; null when it was created. Secrets appear only as "set" or "not set". */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** The entity after the change; null when it was deleted. Secrets appear only as "set" or "not set". */
+  after: Maybe<Scalars['JSON']['output']>;
+};
+
+/** A page of audit entries. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries of this page, newest first. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page is in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One audit entry in a page. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** The entry. */
+  node: AuditEntry;
+  /** Where it is in the list, for `after`. */
+  cursor: Scalars['String']['output'];
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -648,6 +717,11 @@ export type ResolversTypes = {
   SampleEventInput: SampleEventInput;
   SampleTicketInput: SampleTicketInput;
   AttributeInput: AttributeInput;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  AuditLogFilter: AuditLogFilter;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   link__Purpose: Link__Purpose;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -687,6 +761,11 @@ export type ResolversParentTypes = {
   SampleEventInput: SampleEventInput;
   SampleTicketInput: SampleTicketInput;
   AttributeInput: AttributeInput;
+  JSON: Scalars['JSON']['output'];
+  AuditLogFilter: AuditLogFilter;
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -783,6 +862,7 @@ export type QueryResolvers<ContextType = unknown, ParentType extends ResolversPa
   userDeliveries?: Resolver<ResolversTypes['DeliveryConnection'], ParentType, ContextType, RequireFields<QueryUserDeliveriesArgs, 'first'>>;
   channelDeliveries?: Resolver<ResolversTypes['DeliveryConnection'], ParentType, ContextType, RequireFields<QueryChannelDeliveriesArgs, 'channelId' | 'first'>>;
   deadLetters?: Resolver<ResolversTypes['DeliveryConnection'], ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
 };
 
 export type MutationResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -910,6 +990,33 @@ export type UserResolvers<ContextType = unknown, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type AuditEntryResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  mutation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -950,6 +1057,10 @@ export type Resolvers<ContextType = unknown> = {
   Rule?: RuleResolvers<ContextType>;
   Channel?: ChannelResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

@@ -1,3 +1,4 @@
+import { auditCause } from '@tidings/audit';
 import type { Claims } from '@tidings/auth';
 import {
   badUserInput,
@@ -11,6 +12,7 @@ import {
   requireClaims,
   toConnection,
 } from '@tidings/graphql';
+import { recordAudit } from '../audit/log.ts';
 import type {
   AttemptOutcome,
   DeadLetterFilter,
@@ -255,8 +257,23 @@ const Query: QueryResolvers<LedgerContext> = {
   },
 };
 
+/** A replay is a configuration change too: each delivery handed back is an audit entry, in its transaction. */
+function recordReplays(claims: Claims, mutation: string) {
+  return (tx: Parameters<typeof recordAudit>[0], rows: Array<{ id: string; previousStatus: string }>) =>
+    recordAudit(
+      tx,
+      auditCause(claims, mutation),
+      rows.map((row) => ({
+        entityType: 'Delivery',
+        entityId: row.id,
+        before: { status: row.previousStatus.toUpperCase() },
+        after: { status: 'RETRYING' },
+      })),
+    );
+}
+
 const Mutation: MutationResolvers<LedgerContext> = {
-  async replayDeadLetter(_parent, { input }, context) {
+  async replayDeadLetter(_parent, { input }, context, info) {
     const claims = requireClaims(context.claims);
     const scope = replayScope(claims);
     const deliveryId = input.deliveryId.trim();
@@ -284,7 +301,12 @@ const Mutation: MutationResolvers<LedgerContext> = {
       );
     let replayed: string[];
     try {
-      replayed = await replayDeliveries(context.replay, claims.tenantId, [deliveryId]);
+      replayed = await replayDeliveries(
+        context.replay,
+        claims.tenantId,
+        [deliveryId],
+        recordReplays(claims, info.fieldName),
+      );
     } catch (error) {
       log.error('replaying a dead letter failed', {
         tenantId: claims.tenantId,
@@ -303,7 +325,7 @@ const Mutation: MutationResolvers<LedgerContext> = {
     return { delivery: after ? deliveryNode(after) : null, errors: [] };
   },
 
-  async replayDeadLetters(_parent, { input }, context) {
+  async replayDeadLetters(_parent, { input }, context, info) {
     const claims = requireClaims(context.claims);
     const scope = replayScope(claims);
     const { filter, problems } = readDeadLetterFilter(input.filter, ['filter']);
@@ -335,7 +357,12 @@ const Mutation: MutationResolvers<LedgerContext> = {
     for (let start = 0; start < take.length; start += REPLAY_CHUNK) {
       try {
         replayed += (
-          await replayDeliveries(context.replay, claims.tenantId, take.slice(start, start + REPLAY_CHUNK))
+          await replayDeliveries(
+            context.replay,
+            claims.tenantId,
+            take.slice(start, start + REPLAY_CHUNK),
+            recordReplays(claims, info.fieldName),
+          )
         ).length;
       } catch (error) {
         // That chunk rolled back whole (see replayDeliveries); the chunks before it stay replayed.

@@ -4,9 +4,10 @@ import { ticketEventFromSample } from '@tidings/templates';
 import { type EventExplanation, explainEvent, type IdentityResolver } from '../explain/explain.ts';
 import type { EventExplanation as EventExplanationResult, Resolvers } from '../generated/graphql.ts';
 import type { StateStore } from '../state/store.ts';
+import { type AuditContext, auditQuery, jsonScalar } from './audit.ts';
 import { type LedgerContext, ledgerResolvers } from './deliveries.ts';
 
-export interface DeliveriesContext extends LedgerContext {
+export interface DeliveriesContext extends LedgerContext, AuditContext {
   claims: Claims | null;
   /** The dispatcher's own materialised state: what the router decides with. */
   state: StateStore;
@@ -54,8 +55,10 @@ function toResult(explanation: EventExplanation): EventExplanationResult {
 
 export const resolvers: Resolvers<DeliveriesContext> = {
   DateTime: dateTimeScalar,
+  JSON: jsonScalar,
   Query: {
     ...ledgerResolvers.Query,
+    ...auditQuery,
     async explainEvent(_parent, { event: sample }, context) {
       const claims = requireClaims(context.claims);
       // It shows the project's rules and people: what its owners and the tenant's admins may see.

@@ -44,6 +44,7 @@ export function startDeliveriesSubgraph(options: {
       identities: options.identities,
       ledger,
       replay,
+      auditDb: options.db,
       ...ledgerLoaders(ledger, claims),
     }),
     host: options.host,

@@ -85,6 +85,8 @@ export async function replayDeliveries(
   dependencies: ReplayDependencies,
   tenantId: string,
   ids: readonly string[],
+  /** Called inside the transaction with what was replayed (the audit log records it there). */
+  replayed?: (tx: Database, rows: Array<{ id: string; previousStatus: string }>) => Promise<void>,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   if (ids.length > REPLAY_CHUNK) throw new Error(`at most ${REPLAY_CHUNK} deliveries per replay transaction`);
@@ -110,7 +112,12 @@ export async function replayDeliveries(
           isNotNull(deliveries.job),
         ),
       )
-      .returning({ id: deliveries.id, job: previous.job, channelKind: deliveries.channelKind });
+      .returning({
+        id: deliveries.id,
+        job: previous.job,
+        channelKind: deliveries.channelKind,
+        previousStatus: previous.status,
+      });
     const messages = rows.map((row) => {
       const job = row.job as DeliveryJob;
       const vendor = vendorOf(row.channelKind as ChannelKind) as Vendor | undefined;
@@ -124,6 +131,7 @@ export async function replayDeliveries(
       };
     });
     // A failure here throws out of the transaction: it rolls back (see above).
+    if (replayed && rows.length > 0) await replayed(tx, rows);
     for (const request of requests(messages))
       await dependencies.producer.sendBatch({ acks: -1, topicMessages: request });
     return rows.map((row) => row.id);

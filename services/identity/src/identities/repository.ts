@@ -1,3 +1,4 @@
+import type { AuditCause, AuditLog } from '@tidings/audit';
 import type { Database } from '@tidings/db';
 import { enqueueOutbox } from '@tidings/db';
 import {
@@ -38,6 +39,27 @@ export interface HandSetIdentity {
   source: IdentityState['source'];
 }
 
+/** A person's id on one platform, as the audit log keeps it. */
+function identityChange(
+  key: { userId: string; platform: string },
+  before: PlatformIdentityRow | null,
+  after: PlatformIdentityRow | null,
+) {
+  const snapshot = (row: PlatformIdentityRow | null) =>
+    row && {
+      userId: row.userId,
+      platform: row.platform,
+      platformUserId: row.platformUserId,
+      source: row.source,
+    };
+  return {
+    entityType: 'PlatformIdentity',
+    entityId: `${key.userId}/${key.platform}`,
+    before: snapshot(before),
+    after: snapshot(after),
+  };
+}
+
 /**
  * One tenant's platform ids: hand-set and imported ones (written here, published to
  * `tidings.state.identities.v1` through the outbox) and the dispatcher's lookup outcomes (read-only here).
@@ -46,11 +68,13 @@ export class IdentityRepository {
   readonly #db: Database;
   readonly #tenantId: string;
   readonly #published: () => void;
+  readonly #audit: AuditLog;
 
-  constructor(db: Database, tenantId: string, published: () => void) {
+  constructor(db: Database, tenantId: string, published: () => void, audit: AuditLog) {
     this.#db = db;
     this.#tenantId = tenantId;
     this.#published = published;
+    this.#audit = audit;
   }
 
   async handSetByUser(userIds: string[]): Promise<Map<string, PlatformIdentityRow[]>> {
@@ -88,10 +112,21 @@ export class IdentityRepository {
   }
 
   /** Stores and publishes the ids, replacing any earlier one per person and platform, in one transaction. */
-  async setHandSet(identities: HandSetIdentity[]): Promise<void> {
+  async setHandSet(identities: HandSetIdentity[], cause: AuditCause): Promise<void> {
     if (identities.length === 0) return;
     await this.#db.transaction(async (tx) => {
       const now = new Date();
+      const earlier = await tx
+        .select()
+        .from(platformIdentities)
+        .where(
+          and(
+            eq(platformIdentities.tenantId, this.#tenantId),
+            inArray(platformIdentities.userId, [...new Set(identities.map((identity) => identity.userId))]),
+          ),
+        )
+        .for('update');
+      const before = new Map(earlier.map((row) => [`${row.userId}/${row.platform}`, row]));
       const rows = await tx
         .insert(platformIdentities)
         .values(identities.map((identity) => ({ tenantId: this.#tenantId, ...identity, updatedAt: now })))
@@ -112,12 +147,17 @@ export class IdentityRepository {
           return { topic: stateTopics.identities, key: identityStateKey(state), value: state };
         }),
       );
+      await this.#audit.record(
+        tx,
+        cause,
+        rows.map((row) => identityChange(row, before.get(`${row.userId}/${row.platform}`) ?? null, row)),
+      );
     });
     this.#published();
   }
 
   /** Removes a hand-set id and publishes its tombstone; false when there was none. */
-  async clearHandSet(userId: string, platform: IdentityPlatform): Promise<boolean> {
+  async clearHandSet(userId: string, platform: IdentityPlatform, cause: AuditCause): Promise<boolean> {
     const cleared = await this.#db.transaction(async (tx) => {
       const removed = await tx
         .delete(platformIdentities)
@@ -132,6 +172,7 @@ export class IdentityRepository {
       if (removed.length === 0) return false;
       const key = identityStateKey({ tenantId: this.#tenantId, userId, platform });
       await enqueueOutbox(tx, outbox, [{ topic: stateTopics.identities, key, value: null }]);
+      await this.#audit.record(tx, cause, [identityChange({ userId, platform }, removed[0]!, null)]);
       return true;
     });
     if (cleared) this.#published();

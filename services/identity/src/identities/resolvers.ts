@@ -19,31 +19,36 @@ function byMemberIndex(a: { field: string[] }, b: { field: string[] }): number {
 
 export const identityResolvers: Resolvers<IdentityContext> = {
   Mutation: {
-    setPlatformIdentity: async (_, { input }, context) => {
+    setPlatformIdentity: async (_, { input }, context, info) => {
       const scope = tenantScope(context);
       requireSelfOrAdmin(scope.claims, input.userId, 'platform ids');
       const problems = new InputProblems();
       const platformUserId = problems.check(['platformUserId'], checkPlatformUserId(input.platformUserId));
       const user = await requireUser(scope, input.userId, problems);
       if (problems.any || !user || platformUserId === undefined) return { user: null, errors: problems.list };
-      await scope.identities.setHandSet([
-        { userId: user.id, platform: toStatePlatform(input.platform), platformUserId, source: 'manual' },
-      ]);
+      await scope.identities.setHandSet(
+        [{ userId: user.id, platform: toStatePlatform(input.platform), platformUserId, source: 'manual' }],
+        scope.cause(info.fieldName),
+      );
       return { user: userNode(user), errors: [] };
     },
 
-    clearPlatformIdentity: async (_, { input }, context) => {
+    clearPlatformIdentity: async (_, { input }, context, info) => {
       const scope = tenantScope(context);
       requireSelfOrAdmin(scope.claims, input.userId, 'platform ids');
       const problems = new InputProblems();
       const user = await requireUser(scope, input.userId, problems);
       if (!user) return { user: null, errors: problems.list };
       // Clearing what is not there is already the wanted state, not an error.
-      await scope.identities.clearHandSet(user.id, toStatePlatform(input.platform));
+      await scope.identities.clearHandSet(
+        user.id,
+        toStatePlatform(input.platform),
+        scope.cause(info.fieldName),
+      );
       return { user: userNode(user), errors: [] };
     },
 
-    importPlatformIdentities: async (_, { input }, context) => {
+    importPlatformIdentities: async (_, { input }, context, info) => {
       const scope = tenantScope(context);
       if (!isTenantAdmin(scope.claims)) throw forbidden('only a tenant admin can import platform ids');
       const problems = new InputProblems();
@@ -70,6 +75,7 @@ export const identityResolvers: Resolvers<IdentityContext> = {
           platformUserId: match.platformUserId,
           source: 'import',
         })),
+        scope.cause(info.fieldName),
       );
       const users = await scope.users.findByIds(matches.map((match) => match.userId));
       return {

@@ -1,3 +1,4 @@
+import type { AuditCause, AuditLog } from '@tidings/audit';
 import type { Database } from '@tidings/db';
 import { enqueueOutbox } from '@tidings/db';
 import {
@@ -27,11 +28,13 @@ export class PreferencesRepository {
   readonly #db: Database;
   readonly #tenantId: string;
   readonly #published: () => void;
+  readonly #audit: AuditLog;
 
-  constructor(db: Database, tenantId: string, published: () => void) {
+  constructor(db: Database, tenantId: string, published: () => void, audit: AuditLog) {
     this.#db = db;
     this.#tenantId = tenantId;
     this.#published = published;
+    this.#audit = audit;
   }
 
   async findByUsers(userIds: string[]): Promise<Map<string, PreferencesRow>> {
@@ -44,7 +47,12 @@ export class PreferencesRepository {
   }
 
   /** Mutes or unmutes `target` for the person; the row afterwards (null if they never muted anything). */
-  async change(userId: string, target: MuteTarget, mute: boolean): Promise<PreferencesRow | null> {
+  async change(
+    userId: string,
+    target: MuteTarget,
+    mute: boolean,
+    cause: AuditCause,
+  ): Promise<PreferencesRow | null> {
     const result = await this.#db.transaction(async (tx) => {
       const where = and(eq(preferences.tenantId, this.#tenantId), eq(preferences.userId, userId));
       // A row to lock, so two first mutes at once each add their target instead of one overwriting the other.
@@ -71,6 +79,14 @@ export class PreferencesRepository {
           key: preferencesStateKey(state),
           value: isEmpty(after) ? null : state,
         },
+      ]);
+      const mutes = (of: PreferencesRow) => ({
+        mutedProjectIds: of.mutedProjectIds,
+        mutedEventTypes: of.mutedEventTypes,
+        mutedChannelIds: of.mutedChannelIds,
+      });
+      await this.#audit.record(tx, cause, [
+        { entityType: 'Preferences', entityId: userId, before: mutes(current), after: mutes(row!) },
       ]);
       return { row: row!, changed: true };
     });

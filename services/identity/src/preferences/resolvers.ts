@@ -22,6 +22,7 @@ async function changeMutes(
   input: MuteInput,
   context: IdentityContext,
   mute: boolean,
+  mutation: string,
 ): Promise<PreferencesPayload> {
   const scope = tenantScope(context);
   const userId = input.userId ?? scope.claims.userId;
@@ -33,14 +34,14 @@ async function changeMutes(
     problems.add(['userId'], `no person with id "${userId}" in this tenant`, InputErrorCode.notFound);
     return { preferences: null, errors: problems.list };
   }
-  const row = await scope.preferences.change(userId, target, mute);
+  const row = await scope.preferences.change(userId, target, mute, scope.cause(mutation));
   return { preferences: preferencesNode(row), errors: [] };
 }
 
 export const preferencesResolvers: Resolvers<IdentityContext> = {
   Mutation: {
-    muteNotifications: (_, args, context) => changeMutes(args.input, context, true),
-    unmuteNotifications: (_, args, context) => changeMutes(args.input, context, false),
+    muteNotifications: (_, args, context, info) => changeMutes(args.input, context, true, info.fieldName),
+    unmuteNotifications: (_, args, context, info) => changeMutes(args.input, context, false, info.fieldName),
   },
   Project: {
     // Projects belong to the producers; Tidings knows only their ids, so any id of the caller's is one.

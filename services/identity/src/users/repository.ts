@@ -1,3 +1,4 @@
+import type { AuditCause, AuditLog } from '@tidings/audit';
 import type { Database } from '@tidings/db';
 import { enqueueOutbox } from '@tidings/db';
 import type { Page } from '@tidings/graphql';
@@ -33,6 +34,18 @@ export function toUserState(row: UserRow): UserState {
   });
 }
 
+/** What the audit log keeps of a person (contact points are not secrets; nothing here is sealed). */
+function userSnapshot(row: UserRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    locale: row.locale,
+    timeZone: row.timeZone,
+  };
+}
+
 /**
  * One tenant's users. Every write stores the row and its state snapshot (for `tidings.state.users.v1`) in
  * one transaction, then tells the outbox relay.
@@ -41,11 +54,13 @@ export class UserRepository {
   readonly #db: Database;
   readonly #tenantId: string;
   readonly #published: () => void;
+  readonly #audit: AuditLog;
 
-  constructor(db: Database, tenantId: string, published: () => void) {
+  constructor(db: Database, tenantId: string, published: () => void, audit: AuditLog) {
     this.#db = db;
     this.#tenantId = tenantId;
     this.#published = published;
+    this.#audit = audit;
   }
 
   async findById(id: string): Promise<UserRow | null> {
@@ -80,7 +95,7 @@ export class UserRepository {
   }
 
   /** The new user, or null when this tenant already has a user with that id. */
-  async create(user: NewUser): Promise<UserRow | null> {
+  async create(user: NewUser, cause: AuditCause): Promise<UserRow | null> {
     const row = await this.#db.transaction(async (tx) => {
       const now = new Date();
       const [inserted] = await tx
@@ -90,6 +105,9 @@ export class UserRepository {
         .returning();
       if (!inserted) return null;
       await this.#publish(tx, inserted);
+      await this.#audit.record(tx, cause, [
+        { entityType: 'User', entityId: inserted.id, before: null, after: userSnapshot(inserted) },
+      ]);
       return inserted;
     });
     if (row) this.#published();
@@ -97,8 +115,14 @@ export class UserRepository {
   }
 
   /** The updated user, or null when there is none with that id in this tenant. */
-  async update(id: string, changes: UserChanges): Promise<UserRow | null> {
+  async update(id: string, changes: UserChanges, cause: AuditCause): Promise<UserRow | null> {
     const row = await this.#db.transaction(async (tx) => {
+      const [before] = await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.tenantId, this.#tenantId), eq(users.id, id)))
+        .for('update');
+      if (!before) return null;
       const [updated] = await tx
         .update(users)
         .set({ ...changes, updatedAt: new Date() })
@@ -106,6 +130,9 @@ export class UserRepository {
         .returning();
       if (!updated) return null;
       await this.#publish(tx, updated);
+      await this.#audit.record(tx, cause, [
+        { entityType: 'User', entityId: id, before: userSnapshot(before), after: userSnapshot(updated) },
+      ]);
       return updated;
     });
     if (row) this.#published();

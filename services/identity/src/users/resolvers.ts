@@ -80,7 +80,7 @@ export const userResolvers: Resolvers<IdentityContext> = {
   },
 
   Mutation: {
-    createUser: async (_, args, context) => {
+    createUser: async (_, args, context, info) => {
       const scope = tenantScope(context);
       const problems = new InputProblems();
       const id = problems.check(['id'], checkUserId(args.input.id));
@@ -89,14 +89,17 @@ export const userResolvers: Resolvers<IdentityContext> = {
       }
       const fields = readUserFields(args.input, problems);
       if (problems.any || id === undefined) return { user: null, errors: problems.list };
-      const created = await scope.users.create({
-        id,
-        name: fields.name!,
-        email: fields.email ?? null,
-        phone: fields.phone ?? null,
-        locale: fields.locale ?? null,
-        timeZone: fields.timeZone ?? null,
-      });
+      const created = await scope.users.create(
+        {
+          id,
+          name: fields.name!,
+          email: fields.email ?? null,
+          phone: fields.phone ?? null,
+          locale: fields.locale ?? null,
+          timeZone: fields.timeZone ?? null,
+        },
+        scope.cause(info.fieldName),
+      );
       if (!created) {
         return {
           user: null,
@@ -112,13 +115,13 @@ export const userResolvers: Resolvers<IdentityContext> = {
       return { user: userNode(created), errors: [] };
     },
 
-    updateUser: async (_, args, context) => {
+    updateUser: async (_, args, context, info) => {
       const scope = tenantScope(context);
       requireSelfOrAdmin(scope.claims, args.id, 'profile');
       const problems = new InputProblems();
       const changes = readUserFields(args.input, problems);
       if (problems.any) return { user: null, errors: problems.list };
-      const updated = await scope.users.update(args.id, changes);
+      const updated = await scope.users.update(args.id, changes, scope.cause(info.fieldName));
       if (!updated) {
         return {
           user: null,

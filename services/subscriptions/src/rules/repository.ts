@@ -1,3 +1,4 @@
+import type { AuditCause, AuditLog } from '@tidings/audit';
 import type { Database } from '@tidings/db';
 import { enqueueOutbox } from '@tidings/db';
 import type { Page } from '@tidings/graphql';
@@ -32,6 +33,21 @@ export function toRuleState(row: RuleRow): RuleState {
   });
 }
 
+/** What the audit log keeps of a rule: the rule as stored, without tenant and timestamps (nothing is secret). */
+function ruleSnapshot(row: RuleRow) {
+  const { tenantId: _, createdAt: __, updatedAt: ___, ...rule } = row;
+  return rule;
+}
+
+function ruleChange(before: RuleRow | null, after: RuleRow | null) {
+  return {
+    entityType: 'Rule',
+    entityId: (after ?? before)!.id,
+    before: before && ruleSnapshot(before),
+    after: after && ruleSnapshot(after),
+  };
+}
+
 /**
  * One tenant's rules. Every write stores the row and its state snapshot (for `tidings.state.rules.v1`;
  * a tombstone on delete) in one transaction, then tells the outbox relay.
@@ -40,11 +56,13 @@ export class RuleRepository {
   readonly #db: Database;
   readonly #tenantId: string;
   readonly #published: () => void;
+  readonly #audit: AuditLog;
 
-  constructor(db: Database, tenantId: string, published: () => void) {
+  constructor(db: Database, tenantId: string, published: () => void, audit: AuditLog) {
     this.#db = db;
     this.#tenantId = tenantId;
     this.#published = published;
+    this.#audit = audit;
   }
 
   async findByIds(ids: string[]): Promise<Map<string, RuleRow>> {
@@ -74,7 +92,7 @@ export class RuleRepository {
       .limit(page.limit + 1);
   }
 
-  async create(rule: NewRule): Promise<RuleRow> {
+  async create(rule: NewRule, cause: AuditCause): Promise<RuleRow> {
     const row = await this.#db.transaction(async (tx) => {
       const now = new Date();
       const [inserted] = await tx
@@ -82,6 +100,7 @@ export class RuleRepository {
         .values({ tenantId: this.#tenantId, ...rule, createdAt: now, updatedAt: now })
         .returning();
       await this.#publish(tx, inserted!);
+      await this.#audit.record(tx, cause, [ruleChange(null, inserted!)]);
       return inserted!;
     });
     this.#published();
@@ -89,39 +108,44 @@ export class RuleRepository {
   }
 
   /** Replaces every field of a rule; null when there is none with that id in this tenant. */
-  async update(id: string, rule: NewRule): Promise<RuleRow | null> {
-    return this.#update(id, { ...rule });
+  async update(id: string, rule: NewRule, cause: AuditCause): Promise<RuleRow | null> {
+    return this.#update(id, { ...rule }, cause);
   }
 
   /** The updated rule, or null when there is none with that id in this tenant. */
-  async setEnabled(id: string, enabled: boolean): Promise<RuleRow | null> {
-    return this.#update(id, { enabled });
+  async setEnabled(id: string, enabled: boolean, cause: AuditCause): Promise<RuleRow | null> {
+    return this.#update(id, { enabled }, cause);
   }
 
-  async #update(id: string, changes: Partial<NewRule>): Promise<RuleRow | null> {
+  async #update(id: string, changes: Partial<NewRule>, cause: AuditCause): Promise<RuleRow | null> {
     if (!isRuleId(id)) return null;
     const row = await this.#db.transaction(async (tx) => {
+      const [before] = await tx.select().from(rules).where(this.#byId(id)).for('update');
+      if (!before) return null;
       const [updated] = await tx
         .update(rules)
         .set({ ...changes, updatedAt: new Date() })
         .where(this.#byId(id))
         .returning();
-      if (updated) await this.#publish(tx, updated);
-      return updated ?? null;
+      if (!updated) return null;
+      await this.#publish(tx, updated);
+      await this.#audit.record(tx, cause, [ruleChange(before, updated)]);
+      return updated;
     });
     if (row) this.#published();
     return row;
   }
 
   /** Whether a rule was deleted (and its tombstone queued). */
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string, cause: AuditCause): Promise<boolean> {
     if (!isRuleId(id)) return false;
     const deleted = await this.#db.transaction(async (tx) => {
-      const [removed] = await tx.delete(rules).where(this.#byId(id)).returning({ id: rules.id });
+      const [removed] = await tx.delete(rules).where(this.#byId(id)).returning();
       if (!removed) return false;
       await enqueueOutbox(tx, outbox, [
         { topic: stateTopics.rules, key: ruleStateKey(removed), value: null },
       ]);
+      await this.#audit.record(tx, cause, [ruleChange(removed, null)]);
       return true;
     });
     if (deleted) this.#published();

@@ -134,7 +134,7 @@ const Query: QueryResolvers<SubscriptionsContext> = {
 };
 
 const Mutation: MutationResolvers<SubscriptionsContext> = {
-  createRule: async (_, args, context) => {
+  createRule: async (_, args, context, info) => {
     const scope = tenantScope(context);
     if (!canConfigureProjects(scope.claims, requestedProjectIds(args.input))) {
       throw forbidden('only a tenant admin, or an owner of every listed project, can create this rule');
@@ -142,10 +142,10 @@ const Mutation: MutationResolvers<SubscriptionsContext> = {
     const problems = new InputProblems();
     const rule = await validRule(scope, toRuleInput(args.input), problems);
     if (!rule) return { rule: null, errors: problems.list };
-    return { rule: ruleNode(await scope.rules.create(rule)), errors: [] };
+    return { rule: ruleNode(await scope.rules.create(rule, scope.cause(info.fieldName))), errors: [] };
   },
 
-  updateRule: async (_, args, context) => {
+  updateRule: async (_, args, context, info) => {
     const scope = tenantScope(context);
     const { id, ...patch } = args.input as UpdateRuleInput;
     const current = await changeableRule(scope, id);
@@ -158,23 +158,23 @@ const Mutation: MutationResolvers<SubscriptionsContext> = {
     const problems = new InputProblems();
     const rule = await validRule(scope, merged, problems);
     if (!rule) return { rule: null, errors: problems.list };
-    const updated = await scope.rules.update(id, rule);
+    const updated = await scope.rules.update(id, rule, scope.cause(info.fieldName));
     return updated ? { rule: ruleNode(updated), errors: [] } : { rule: null, errors: [ruleNotFound(id)] };
   },
 
-  setRuleEnabled: async (_, args, context) => {
+  setRuleEnabled: async (_, args, context, info) => {
     const scope = tenantScope(context);
     const { id, enabled } = args.input;
     if (!(await changeableRule(scope, id))) return { rule: null, errors: [ruleNotFound(id)] };
-    const updated = await scope.rules.setEnabled(id, enabled);
+    const updated = await scope.rules.setEnabled(id, enabled, scope.cause(info.fieldName));
     return updated ? { rule: ruleNode(updated), errors: [] } : { rule: null, errors: [ruleNotFound(id)] };
   },
 
-  deleteRule: async (_, args, context) => {
+  deleteRule: async (_, args, context, info) => {
     const scope = tenantScope(context);
     const { id } = args.input;
     if (!(await changeableRule(scope, id))) return { deletedRuleId: null, errors: [ruleNotFound(id)] };
-    const deleted = await scope.rules.delete(id);
+    const deleted = await scope.rules.delete(id, scope.cause(info.fieldName));
     return deleted ? { deletedRuleId: id, errors: [] } : { deletedRuleId: null, errors: [ruleNotFound(id)] };
   },
 };

@@ -1,3 +1,4 @@
+import type { AuditCause, AuditLog } from '@tidings/audit';
 import type { Database } from '@tidings/db';
 import { enqueueOutbox } from '@tidings/db';
 import type { Page } from '@tidings/graphql';
@@ -38,6 +39,21 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** What the audit log keeps of a template (nothing in it is secret). */
+function templateSnapshot(row: TemplateRow) {
+  const { tenantId: _, createdAt: __, updatedAt: ___, ...template } = row;
+  return template;
+}
+
+function templateChange(before: TemplateRow | null, after: TemplateRow | null) {
+  return {
+    entityType: 'Template',
+    entityId: (after ?? before)!.id,
+    before: before && templateSnapshot(before),
+    after: after && templateSnapshot(after),
+  };
+}
+
 /**
  * One tenant's templates. Every write stores the row and its state snapshot (for
  * `tidings.state.templates.v1`; a tombstone on delete) in one transaction, then tells the outbox relay.
@@ -46,11 +62,13 @@ export class TemplateRepository {
   readonly #db: Database;
   readonly #tenantId: string;
   readonly #published: () => void;
+  readonly #audit: AuditLog;
 
-  constructor(db: Database, tenantId: string, published: () => void) {
+  constructor(db: Database, tenantId: string, published: () => void, audit: AuditLog) {
     this.#db = db;
     this.#tenantId = tenantId;
     this.#published = published;
+    this.#audit = audit;
   }
 
   async findByIds(ids: string[]): Promise<Map<string, TemplateRow>> {
@@ -83,31 +101,33 @@ export class TemplateRepository {
       .where(and(eq(templates.tenantId, this.#tenantId), isNotNull(templates.eventType)));
   }
 
-  async create(template: NewTemplate): Promise<TemplateWrite> {
-    return this.#write(async (tx) => {
+  async create(template: NewTemplate, cause: AuditCause): Promise<TemplateWrite> {
+    return this.#write(cause, async (tx) => {
       const now = new Date();
       const [inserted] = await tx
         .insert(templates)
         .values({ tenantId: this.#tenantId, ...template, createdAt: now, updatedAt: now })
         .returning();
-      return inserted ?? null;
+      return inserted ? { before: null, after: inserted } : null;
     });
   }
 
-  async update(id: string, template: NewTemplate): Promise<TemplateWrite> {
+  async update(id: string, template: NewTemplate, cause: AuditCause): Promise<TemplateWrite> {
     if (!isUuid(id)) return { ok: false, reason: 'not-found' };
-    return this.#write(async (tx) => {
+    return this.#write(cause, async (tx) => {
+      const [before] = await tx.select().from(templates).where(this.#byId(id)).for('update');
+      if (!before) return null;
       const [updated] = await tx
         .update(templates)
         .set({ ...template, updatedAt: new Date() })
         .where(this.#byId(id))
         .returning();
-      return updated ?? null;
+      return updated ? { before, after: updated } : null;
     });
   }
 
   /** Deletes a template no rule uses; a tombstone goes to the state topic. */
-  async delete(id: string): Promise<'deleted' | 'not-found' | 'in-use'> {
+  async delete(id: string, cause: AuditCause): Promise<'deleted' | 'not-found' | 'in-use'> {
     if (!isUuid(id)) return 'not-found';
     const outcome = await this.#db.transaction(async (tx) => {
       const [user] = await tx
@@ -116,29 +136,33 @@ export class TemplateRepository {
         .where(and(eq(rules.tenantId, this.#tenantId), eq(rules.templateId, id.toLowerCase())))
         .limit(1);
       if (user) return 'in-use' as const;
-      const [removed] = await tx.delete(templates).where(this.#byId(id)).returning({ id: templates.id });
+      const [removed] = await tx.delete(templates).where(this.#byId(id)).returning();
       if (!removed) return 'not-found' as const;
       await enqueueOutbox(tx, outbox, [
         { topic: stateTopics.templates, key: templateStateKey(removed), value: null },
       ]);
+      await this.#audit.record(tx, cause, [templateChange(removed, null)]);
       return 'deleted' as const;
     });
     if (outcome === 'deleted') this.#published();
     return outcome;
   }
 
-  async #write(change: (tx: Database) => Promise<TemplateRow | null>): Promise<TemplateWrite> {
+  async #write(
+    cause: AuditCause,
+    change: (tx: Database) => Promise<{ before: TemplateRow | null; after: TemplateRow } | null>,
+  ): Promise<TemplateWrite> {
     let row: TemplateRow | null;
     try {
       row = await this.#db.transaction(async (tx) => {
         const written = await change(tx);
-        if (written) {
-          const state = toTemplateState(written);
-          await enqueueOutbox(tx, outbox, [
-            { topic: stateTopics.templates, key: templateStateKey(state), value: state },
-          ]);
-        }
-        return written;
+        if (!written) return null;
+        const state = toTemplateState(written.after);
+        await enqueueOutbox(tx, outbox, [
+          { topic: stateTopics.templates, key: templateStateKey(state), value: state },
+        ]);
+        await this.#audit.record(tx, cause, [templateChange(written.before, written.after)]);
+        return written.after;
       });
     } catch (error) {
       // The only unique index besides the id is one override per (event type, format, locale).

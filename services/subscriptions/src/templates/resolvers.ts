@@ -178,7 +178,7 @@ const Query: QueryResolvers<SubscriptionsContext> = {
 };
 
 const Mutation: MutationResolvers<SubscriptionsContext> = {
-  createTemplate: async (_, args, context) => {
+  createTemplate: async (_, args, context, info) => {
     const scope = tenantScope(context);
     requireTenantAdmin(scope);
     const { eventType, format, ...rest } = args.input;
@@ -193,13 +193,13 @@ const Mutation: MutationResolvers<SubscriptionsContext> = {
       engine.checkTemplate,
     );
     if (!template) return { template: null, errors: problems.list };
-    const written = await scope.templates.create(template);
+    const written = await scope.templates.create(template, scope.cause(info.fieldName));
     return written.ok
       ? { template: templateNode(written.row), errors: [] }
       : { template: null, errors: [duplicateOverride(args.input)] };
   },
 
-  updateTemplate: async (_, args, context) => {
+  updateTemplate: async (_, args, context, info) => {
     const scope = tenantScope(context);
     requireTenantAdmin(scope);
     const { id, ...patch } = args.input;
@@ -219,7 +219,7 @@ const Mutation: MutationResolvers<SubscriptionsContext> = {
     const problems = new InputProblems();
     const template = readTemplateInput(merged, problems, engine.checkTemplate);
     if (!template) return { template: null, errors: problems.list };
-    const written = await scope.templates.update(id, template);
+    const written = await scope.templates.update(id, template, scope.cause(info.fieldName));
     if (written.ok) return { template: templateNode(written.row), errors: [] };
     return {
       template: null,
@@ -227,11 +227,11 @@ const Mutation: MutationResolvers<SubscriptionsContext> = {
     };
   },
 
-  deleteTemplate: async (_, args, context) => {
+  deleteTemplate: async (_, args, context, info) => {
     const scope = tenantScope(context);
     requireTenantAdmin(scope);
     const { id } = args.input;
-    const outcome = await scope.templates.delete(id);
+    const outcome = await scope.templates.delete(id, scope.cause(info.fieldName));
     if (outcome === 'deleted') return { deletedTemplateId: id, errors: [] };
     return {
       deletedTemplateId: null,

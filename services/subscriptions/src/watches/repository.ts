@@ -1,3 +1,4 @@
+import type { AuditCause, AuditLog } from '@tidings/audit';
 import type { Database } from '@tidings/db';
 import { enqueueOutbox } from '@tidings/db';
 import { stateTopics, type WatchState, watchStateKey, watchStateSchema } from '@tidings/state';
@@ -20,6 +21,27 @@ export function toWatchState(row: WatchRow): WatchState {
   });
 }
 
+/** A person's watch of a ticket or project, as the audit log keeps it. */
+function watchChange(
+  key: { userId: string; targetKind: WatchTargetKind; targetId: string },
+  before: WatchRow | null,
+  after: WatchRow | null,
+) {
+  const snapshot = (row: WatchRow | null) =>
+    row && {
+      userId: row.userId,
+      targetKind: row.targetKind,
+      targetId: row.targetId,
+      following: row.following,
+    };
+  return {
+    entityType: 'Watch',
+    entityId: `${key.userId}/${key.targetKind}/${key.targetId}`,
+    before: snapshot(before),
+    after: snapshot(after),
+  };
+}
+
 /**
  * One tenant's watches. A follow or unfollow is a row and its state snapshot in
  * `tidings.state.watches.v1`; clearing deletes the row and writes a tombstone, so the producer's own
@@ -29,11 +51,13 @@ export class WatchRepository {
   readonly #db: Database;
   readonly #tenantId: string;
   readonly #published: () => void;
+  readonly #audit: AuditLog;
 
-  constructor(db: Database, tenantId: string, published: () => void) {
+  constructor(db: Database, tenantId: string, published: () => void, audit: AuditLog) {
     this.#db = db;
     this.#tenantId = tenantId;
     this.#published = published;
+    this.#audit = audit;
   }
 
   async set(
@@ -41,8 +65,21 @@ export class WatchRepository {
     targetKind: WatchTargetKind,
     targetId: string,
     following: boolean,
+    cause: AuditCause,
   ): Promise<WatchRow> {
     const row = await this.#db.transaction(async (tx) => {
+      const [before] = await tx
+        .select()
+        .from(watches)
+        .where(
+          and(
+            eq(watches.tenantId, this.#tenantId),
+            eq(watches.userId, userId),
+            eq(watches.targetKind, targetKind),
+            eq(watches.targetId, targetId),
+          ),
+        )
+        .for('update');
       const values = {
         tenantId: this.#tenantId,
         userId,
@@ -63,6 +100,8 @@ export class WatchRepository {
       await enqueueOutbox(tx, outbox, [
         { topic: stateTopics.watches, key: watchStateKey(state), value: state },
       ]);
+      if (before?.following !== following)
+        await this.#audit.record(tx, cause, [watchChange(written!, before ?? null, written!)]);
       return written!;
     });
     this.#published();
@@ -70,7 +109,12 @@ export class WatchRepository {
   }
 
   /** Whether there was a watch to clear (and its tombstone was queued). */
-  async clear(userId: string, targetKind: WatchTargetKind, targetId: string): Promise<boolean> {
+  async clear(
+    userId: string,
+    targetKind: WatchTargetKind,
+    targetId: string,
+    cause: AuditCause,
+  ): Promise<boolean> {
     const cleared = await this.#db.transaction(async (tx) => {
       const [removed] = await tx
         .delete(watches)
@@ -87,6 +131,7 @@ export class WatchRepository {
       await enqueueOutbox(tx, outbox, [
         { topic: stateTopics.watches, key: watchStateKey(removed), value: null },
       ]);
+      await this.#audit.record(tx, cause, [watchChange(removed, removed, null)]);
       return true;
     });
     if (cleared) this.#published();

@@ -47,12 +47,14 @@ async function setWatch(
   input: { targetId: string; userId?: string | null },
   targetKind: WatchTargetKind,
   following: boolean,
+  mutation: string,
 ): Promise<WatchPayload> {
   const problems = new InputProblems();
   const userId = watcher(scope, input.userId, problems);
   const targetId = readId(problems, 'targetId', input.targetId);
   if (problems.any) return { watch: null, errors: problems.list };
-  return { watch: watchNode(await scope.watches.set(userId, targetKind, targetId, following)), errors: [] };
+  const row = await scope.watches.set(userId, targetKind, targetId, following, scope.cause(mutation));
+  return { watch: watchNode(row), errors: [] };
 }
 
 async function followers(scope: TenantScope, targetKind: WatchTargetKind, targetId: string) {
@@ -61,18 +63,27 @@ async function followers(scope: TenantScope, targetKind: WatchTargetKind, target
 }
 
 const Mutation: MutationResolvers<SubscriptionsContext> = {
-  followTicket: (_, args, context) => setWatch(tenantScope(context), args.input, 'ticket', true),
-  unfollowTicket: (_, args, context) => setWatch(tenantScope(context), args.input, 'ticket', false),
-  followProject: (_, args, context) => setWatch(tenantScope(context), args.input, 'project', true),
-  unfollowProject: (_, args, context) => setWatch(tenantScope(context), args.input, 'project', false),
-  clearWatch: async (_, args, context) => {
+  followTicket: (_, args, context, info) =>
+    setWatch(tenantScope(context), args.input, 'ticket', true, info.fieldName),
+  unfollowTicket: (_, args, context, info) =>
+    setWatch(tenantScope(context), args.input, 'ticket', false, info.fieldName),
+  followProject: (_, args, context, info) =>
+    setWatch(tenantScope(context), args.input, 'project', true, info.fieldName),
+  unfollowProject: (_, args, context, info) =>
+    setWatch(tenantScope(context), args.input, 'project', false, info.fieldName),
+  clearWatch: async (_, args, context, info) => {
     const scope = tenantScope(context);
     const problems = new InputProblems();
     const userId = watcher(scope, args.input.userId, problems);
     const targetId = readId(problems, 'targetId', args.input.targetId);
     if (problems.any) return { watch: null, errors: problems.list };
     // Clearing what is not there is not an error: the outcome the caller wants already holds.
-    await scope.watches.clear(userId, watchTargets.toState(args.input.target), targetId);
+    await scope.watches.clear(
+      userId,
+      watchTargets.toState(args.input.target),
+      targetId,
+      scope.cause(info.fieldName),
+    );
     return { watch: null, errors: [] };
   },
 };
