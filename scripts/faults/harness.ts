@@ -17,6 +17,7 @@ import { readTopicToEnd, scriptKafka } from './topics.ts';
 import {
   CASE_HEADER,
   createWorld,
+  eventIdOf,
   expectedDeliveries,
   markedEvents,
   type RawEvent,
@@ -446,6 +447,57 @@ export class Harness {
       readTopicToEnd(this.kafka, names.dlq('webhook')),
     ]);
     return dingtalk.length + webhook.length;
+  }
+
+  /**
+   * For each valid event with a delivery the sandbox never received: whether the event is on the events
+   * topic (records carrying its case header), how many committed jobs the deliveries topics hold for each of
+   * its deliveries, and the ledger's status of each. Tells a loss before routing, in routing, or in sending
+   * apart. Read while the broker still runs.
+   */
+  async explainLost(limit = 20): Promise<string[]> {
+    const expected = this.expected();
+    const tally = await this.robotTally();
+    const webhookIds = new Set([...this.inbox.webhookDeliveries.values()].map((d) => d.deliveryId));
+    const lost = [...this.sent]
+      .sort((a, b) => a - b)
+      .filter((index) => {
+        const ids = expectedDeliveries(this.world, index);
+        return !tally.carried.has(ids.robot) || !webhookIds.has(ids.webhook);
+      });
+    if (lost.length === 0) return [];
+    const names = kafkaNames(this.prefix);
+    const [events, robotJobs, webhookJobs] = await Promise.all([
+      readTopicToEnd(this.kafka, names.ticketEvents),
+      readTopicToEnd(this.kafka, names.deliveries('dingtalk')),
+      readTopicToEnd(this.kafka, names.deliveries('webhook')),
+    ]);
+    const onTopic = new Map<string, string[]>();
+    for (const record of events) {
+      const id = record.headers[CASE_HEADER];
+      if (id) onTopic.set(id, [...(onTopic.get(id) ?? []), `${record.partition}@${record.offset}`]);
+    }
+    const jobs = new Map<string, number>();
+    for (const record of [...robotJobs, ...webhookJobs]) {
+      try {
+        const id = (JSON.parse(record.value?.toString('utf8') ?? '{}') as { deliveryId?: string }).deliveryId;
+        if (id) jobs.set(id, (jobs.get(id) ?? 0) + 1);
+      } catch {
+        // not a job
+      }
+    }
+    const statuses = await this.ledger.statusesOf(
+      lost.flatMap((index) => Object.values(expectedDeliveries(this.world, index))),
+    );
+    const lines = lost.slice(0, limit).map((index) => {
+      const ids = expectedDeliveries(this.world, index);
+      const records = onTopic.get(`${this.runId}/valid/${index}`) ?? [];
+      const of = (id: string, received: boolean) =>
+        `${received ? 'received' : 'NOT received'}, ${jobs.get(id) ?? 0} committed job(s), ledger ${statuses.get(id) ?? 'no row'}`;
+      return `lost event ${eventIdOf(this.world, index)}: on the events topic ${records.length}× (${records.join(', ') || '-'}); robot: ${of(ids.robot, tally.carried.has(ids.robot))}; webhook: ${of(ids.webhook, webhookIds.has(ids.webhook))}`;
+    });
+    if (lost.length > limit) lines.push(`… and ${lost.length - limit} more events with a delivery lost`);
+    return lines;
   }
 
   /** The counts every scenario shows, with their checks. Call after settle(). */

@@ -72,6 +72,14 @@ export class Ledger {
     }
   }
 
+  /** The status of each of these deliveries that has a row. */
+  async statusesOf(ids: string[]): Promise<Map<string, DeliveryStatus>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.sql<Array<{ id: string; status: DeliveryStatus }>>`
+      select id, status from dispatcher.deliveries where id = any(${ids})`;
+    return new Map(rows.map((row) => [row.id, row.status]));
+  }
+
   /** The most attempts any delivery took. */
   async maxAttempts(): Promise<number> {
     const [row] = await this.sql<Array<{ n: number | null }>>`

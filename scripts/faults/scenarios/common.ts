@@ -54,6 +54,15 @@ export async function withHarness(
       `${options.scenario}: run ${harness.runId} (tenant ${harness.world.tenantId}, logs ${harness.logDir})`,
     );
     const result = await body(harness);
+    // Where each lost event went missing: before routing, in routing or in sending.
+    const lost = result.counts.find((count) => count.key === 'lost');
+    if (lost && lost.value > 0) {
+      try {
+        result.notes.push(...(await harness.explainLost()));
+      } catch (error) {
+        result.notes.push(`could not explain the lost events: ${(error as Error).message}`);
+      }
+    }
     keepLogs = context.keepLogs === true || failures(result).length > 0;
     if (keepLogs) result.notes.push(`process logs: ${harness.logDir}`);
     return result;
