@@ -7,6 +7,16 @@ export interface CallerAuthenticationOptions {
   claimsSecret: string;
 }
 
+/** What the authentication plugin adds to the GraphQL context: the verified caller, null when anonymous. */
+export interface CallerContext {
+  caller: Claims | null;
+}
+
+/** The caller a context carries (see CallerContext). */
+export function callerOf(context: unknown): Claims | null {
+  return (context as Partial<CallerContext> | null)?.caller ?? null;
+}
+
 /** Why a presented token was refused, as a stable word clients can branch on. */
 export type RejectionReason =
   | 'malformed-authorization'
@@ -79,6 +89,11 @@ export function useCallerAuthentication(options: CallerAuthenticationOptions): G
         return;
       }
       callers.set(request, verification.claims);
+    },
+    // Later plugins (the mutation rate limit) read the caller from the GraphQL context.
+    onContextBuilding({ context, extendContext }) {
+      const request = 'request' in context ? (context.request as Request) : undefined;
+      extendContext({ caller: (request && callers.get(request)) ?? null });
     },
     onSubgraphExecute({ subgraphName, executionRequest }) {
       subgraphOf.set(executionRequest, subgraphName);

@@ -1,11 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import {
-  type FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  type SelectionSetNode,
-  type ValidationRule,
-} from 'graphql';
+import { type FragmentDefinitionNode, Kind, type SelectionSetNode, type ValidationRule } from 'graphql';
+import { limitError } from './errors.ts';
 
 /**
  * Rejects operations nested deeper than `maxDepth` fields (`{ me { id } }` has depth 2), following
@@ -50,10 +45,14 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
         if (depth > maxDepth) {
           const name = operation.name ? `"${operation.name.value}"` : 'The operation';
           context.reportError(
-            new GraphQLError(`${name} is nested deeper than the maximum depth of ${maxDepth}.`, {
-              nodes: [operation],
-              extensions: { code: 'DEPTH_LIMIT_EXCEEDED', maxDepth },
-            }),
+            limitError(
+              `${name} is nested deeper than the maximum depth of ${maxDepth}.`,
+              'DEPTH_LIMIT_EXCEEDED',
+              {
+                nodes: [operation],
+                details: { maxDepth },
+              },
+            ),
           );
         }
       },

@@ -57,7 +57,7 @@ describe('gateway environment', () => {
 
   it('requires every secret and the token contract in production, reporting all at once', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
-      'JWT_JWKS_URL: required in production (or JWT_SECRET for a shared HS256 key)',
+      'JWT_JWKS_URL: required in production (or JWT_PUBLIC_KEY / JWT_PUBLIC_KEY_FILE for a local public key, or JWT_SECRET for a shared HS256 key)',
       'JWT_ISSUER: required in production',
       'JWT_AUDIENCE: required in production',
       'GATEWAY_CLAIMS_SECRET: required in production',
@@ -105,7 +105,7 @@ describe('gateway environment', () => {
       expect.stringMatching(/^JWT_CLOCK_TOLERANCE_SECONDS:/),
     ]);
     expect(problemsOf({ JWT_JWKS_URL: 'https://idp.example/jwks', JWT_SECRET: strongSecret })).toEqual([
-      'JWT_SECRET: set either JWT_JWKS_URL or JWT_SECRET, not both',
+      'JWT_SECRET: set one of JWT_JWKS_URL, JWT_PUBLIC_KEY, JWT_PUBLIC_KEY_FILE, JWT_SECRET; JWT_JWKS_URL and JWT_SECRET are set',
     ]);
   });
 });

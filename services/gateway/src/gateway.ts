@@ -4,8 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createGatewayRuntime, createLoggerFromLogging } from '@graphql-hive/gateway-runtime';
 import { createJwtVerifier, type JwtVerifierOptions } from '@tidings/auth';
-import { useCallerAuthentication } from './authentication.ts';
+import { callerOf, useCallerAuthentication } from './authentication.ts';
 import { useDepthLimit } from './depth-limit.ts';
+import { useTypedRequestErrors } from './errors.ts';
+import { type PersistedOperations, persistedDocumentsOption } from './persisted-operations.ts';
+import { useQueryLimits } from './query-limits.ts';
+import { useMutationRateLimit } from './rate-limit.ts';
+import { requestSizeRefusal } from './request-size.ts';
 
 export interface GatewayServiceConfig {
   port: number;
@@ -17,11 +22,42 @@ export interface GatewayServiceConfig {
   jwt: JwtVerifierOptions;
   /** HMAC secret shared with the subgraphs for the forwarded claims headers. */
   claimsSecret: string;
-  /** Production hides GraphiQL and the landing page and refuses introspection. */
+  /** Production hides GraphiQL and the landing page and masks unexpected errors. */
   production: boolean;
+  /** Answer introspection queries (GRAPHQL_INTROSPECTION); defaults to off in production, on elsewhere. */
+  introspection?: boolean;
   maxDepth: number;
+  /** Any limit left out is DEFAULT_GATEWAY_LIMITS'. */
+  limits?: Partial<GatewayLimits>;
+  /** A manifest of persisted operations; with `only`, nothing else is accepted. */
+  persistedOperations?: { operations: PersistedOperations; only: boolean };
+  /** The clock of the mutation rate limit (tests pass their own). */
+  now?: () => number;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
+
+export interface GatewayLimits {
+  /** Maximum static cost of an operation (query-limits.ts). */
+  maxCost: number;
+  /** The size assumed for an unpaginated list of objects when costing. */
+  listSize: number;
+  maxAliases: number;
+  /** Operations per HTTP request; 1 turns request batching off. */
+  maxBatch: number;
+  maxBodyBytes: number;
+  /** Root mutation fields a tenant may run per minute (token bucket). */
+  mutationsPerMinute: number;
+}
+
+/** The limits' defaults (the environment's defaults too; see the README's table). */
+export const DEFAULT_GATEWAY_LIMITS: GatewayLimits = {
+  maxCost: 10_000,
+  listSize: 10,
+  maxAliases: 20,
+  maxBatch: 1,
+  maxBodyBytes: 1024 * 1024,
+  mutationsPerMinute: 600,
+};
 
 export interface Gateway {
   /** Listens (port 0 picks a free port) once the supergraph has loaded; resolves with the GraphQL URL. */
@@ -43,6 +79,8 @@ export function createGateway(config: GatewayServiceConfig): Gateway {
   const log = createLoggerFromLogging(config.logLevel === 'silent' ? false : config.logLevel);
   const supergraphPath = resolve(config.supergraphPath);
   const verify = createJwtVerifier(config.jwt);
+  const limits: GatewayLimits = { ...DEFAULT_GATEWAY_LIMITS, ...config.limits };
+  const introspection = config.introspection ?? !config.production;
 
   const runtime = createGatewayRuntime({
     supergraph: supergraphPath,
@@ -55,13 +93,39 @@ export function createGateway(config: GatewayServiceConfig): Gateway {
     readinessCheckEndpoint: '/readyz',
     graphiql: !config.production,
     landingPage: !config.production,
-    ...(config.production ? { disableIntrospection: {} } : {}),
+    ...(introspection ? {} : { disableIntrospection: {} }),
+    batching: limits.maxBatch > 1 ? { limit: limits.maxBatch } : false,
+    ...(config.persistedOperations
+      ? {
+          persistedDocuments: persistedDocumentsOption(
+            config.persistedOperations.operations,
+            config.persistedOperations.only,
+          ),
+        }
+      : {}),
     plugins: () => [
       useCallerAuthentication({ verify, claimsSecret: config.claimsSecret }),
+      useTypedRequestErrors(),
       useDepthLimit(config.maxDepth),
+      useQueryLimits(limits),
+      useMutationRateLimit({
+        perMinute: limits.mutationsPerMinute,
+        callerOf,
+        ...(config.now ? { now: config.now } : {}),
+      }),
     ],
   });
-  const server = createServer(runtime);
+  const server = createServer((request, response) => {
+    // The body limit is checked on the headers, before the runtime reads a byte of the body.
+    const refusal = requestSizeRefusal(request.method, request.headers, limits.maxBodyBytes);
+    if (!refusal) {
+      runtime(request, response);
+      return;
+    }
+    // The body is left unread, so the connection cannot carry another request.
+    response.writeHead(refusal.status, { ...refusal.headers, connection: 'close' });
+    response.end(refusal.body);
+  });
 
   return {
     async start() {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { type Claims, type ForwardedClaimsResult, readForwardedClaims } from '@tidings/auth';
@@ -38,12 +39,22 @@ const resolvers: Record<'users' | 'channels', GraphQLResolverMap<Context>> = {
         return context.claims.tenantId;
       },
     },
+    Mutation: {
+      rename: (_: unknown, args: { name: string }, context: Context) => {
+        if (!context.claims)
+          throw new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED' } });
+        return { id: context.claims.userId, name: args.name };
+      },
+    },
     User: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id, name: `user ${reference.id}` }),
     },
   },
   channels: {
-    Query: { channels: () => CHANNELS },
+    Query: {
+      channels: () => CHANNELS,
+      channelPage: (_: unknown, args: { first: number }) => CHANNELS.slice(0, args.first),
+    },
     User: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
       channels: () => CHANNELS,
@@ -62,8 +73,10 @@ export async function startFixtureSubgraphs(claimsSecret: string, received: Rece
   const started: FixtureSubgraph[] = [];
   for (const name of ['users', 'channels'] as const) {
     const server = new ApolloServer<Context>({
+      includeStacktraceInErrorResponses: false,
       schema: buildSubgraphSchema([{ typeDefs: fixture(name), resolvers: resolvers[name] }]),
       plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
         {
           async requestDidStart({ request, contextValue }) {
             received.push({

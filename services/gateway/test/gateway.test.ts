@@ -1,6 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CLAIMS_HEADER,
@@ -11,12 +9,9 @@ import {
   readForwardedClaims,
 } from '@tidings/auth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { composeSupergraph, loadSubgraphs, readSupergraphConfig } from '../src/composition.ts';
 import { createGateway, type Gateway, type GatewayServiceConfig } from '../src/gateway.ts';
-import { type FixtureSubgraph, type ReceivedRequest, startFixtureSubgraphs } from './fixture-subgraphs.ts';
-
-const CLAIMS_SECRET = 'gateway-test-claims-secret-0123456789abcdef';
-const fixtureConfig = new URL('fixtures/supergraph.config.json', import.meta.url).pathname;
+import { CLAIMS_SECRET, type FixtureMesh, startFixtureMesh } from './fixture-gateway.ts';
+import type { ReceivedRequest } from './fixture-subgraphs.ts';
 
 /** An HS256 JWT with any payload, for tokens mintDevelopmentToken will not make (wrong audience…). */
 function signJwt(payload: Record<string, unknown>, secret: string = DEVELOPMENT_JWT.secret): string {
@@ -40,9 +35,8 @@ function validPayload(overrides: Record<string, unknown> = {}) {
   };
 }
 
-let workDir: string;
-let subgraphs: FixtureSubgraph[];
-const received: ReceivedRequest[] = [];
+let mesh: FixtureMesh;
+let received: ReceivedRequest[];
 let gateway: Gateway;
 let gatewayUrl: string;
 let baseConfig: GatewayServiceConfig;
@@ -59,39 +53,16 @@ async function graphql(query: string, headers: Record<string, string> = {}, url 
 }
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'tidings-gateway-'));
-  const config = await readSupergraphConfig(fixtureConfig);
-  const composed = composeSupergraph((await loadSubgraphs(fixtureConfig, config)).subgraphs);
-  if (!composed.ok) throw new Error(`fixture composition failed: ${JSON.stringify(composed.problems)}`);
-  const supergraphPath = join(workDir, 'supergraph.graphql');
-  await writeFile(supergraphPath, composed.supergraphSdl);
-
-  subgraphs = await startFixtureSubgraphs(CLAIMS_SECRET, received);
-  baseConfig = {
-    port: 0,
-    host: '127.0.0.1',
-    supergraphPath,
-    // The composed supergraph routes to http://users:4001 etc.; these overrides are what make it work here.
-    subgraphUrls: Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
-    jwt: {
-      key: { kind: 'shared-secret', secret: DEVELOPMENT_JWT.secret },
-      issuer: DEVELOPMENT_JWT.issuer,
-      audience: DEVELOPMENT_JWT.audience,
-      clockToleranceSeconds: 30,
-    },
-    claimsSecret: CLAIMS_SECRET,
-    production: false,
-    maxDepth: 10,
-    logLevel: 'silent',
-  };
+  mesh = await startFixtureMesh();
+  received = mesh.received;
+  baseConfig = mesh.config;
   gateway = createGateway(baseConfig);
   gatewayUrl = (await gateway.start()).url;
 });
 
 afterAll(async () => {
   await gateway?.stop();
-  await Promise.all((subgraphs ?? []).map((subgraph) => subgraph.stop()));
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await mesh?.stop();
 });
 
 beforeEach(() => {
@@ -298,7 +269,7 @@ describe('production mode', () => {
 
 describe('startup', () => {
   it('fails to start, naming the file, when the supergraph is missing', async () => {
-    const broken = createGateway({ ...baseConfig, supergraphPath: join(workDir, 'nope.graphql') });
+    const broken = createGateway({ ...baseConfig, supergraphPath: join(mesh.workDir, 'nope.graphql') });
     await expect(broken.start()).rejects.toThrow(/nope\.graphql/);
     await broken.stop();
   });
