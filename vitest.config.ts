@@ -11,6 +11,7 @@ export default defineConfig({
       'services/*/test/**/*.test.ts',
       'test/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'charts/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/.data/**'],
     // TIDINGS_NO_INFRA=1 runs pure unit tests without starting Kafka and Postgres (a quick inner loop);
