@@ -3,7 +3,7 @@ import type { InputProblems } from '@tidings/graphql';
 import { DINGTALK_ROBOT_WEBHOOK_HOSTS, parseDingTalkRobotWebhookUrl } from '@tidings/providers';
 import type { DingTalkRobotConfig } from '@tidings/state';
 import { sealConfig } from './credential-fields.ts';
-import { checkKeywords, credentialTail } from './fields.ts';
+import { checkKeywords, checkUrlCredential, credentialTail } from './fields.ts';
 
 /**
  * A custom group robot accepts at most 10 keywords.
@@ -38,7 +38,8 @@ export function prepareDingTalkRobot(
   problems: InputProblems,
 ): PreparedDingTalkRobot | undefined {
   const parsed = parseDingTalkRobotWebhookUrl(input.webhookUrl);
-  if (!parsed.ok) {
+  if (parsed.ok) checkUrlCredential(problems, 'access token', parsed.accessToken);
+  else {
     problems.add(
       ['webhookUrl'],
       `not a DingTalk robot webhook URL (https://${DINGTALK_ROBOT_WEBHOOK_HOSTS[0]}/robot/send?access_token=…): ${parsed.reason}`,

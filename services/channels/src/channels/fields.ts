@@ -91,3 +91,17 @@ export function checkKeywords(
 export function credentialTail(credential: string): string {
   return credential.length >= 16 ? credential.slice(-4) : '';
 }
+
+/**
+ * A credential carried in a webhook URL (an access token, hook id or key): bounded like every other
+ * credential. Records a problem on ["webhookUrl"] and returns false when it is too long.
+ */
+export function checkUrlCredential(problems: InputProblems, name: string, value: string): boolean {
+  if (value.length <= MAX_CREDENTIAL_LENGTH) return true;
+  problems.add(
+    ['webhookUrl'],
+    `the ${name} in the webhook URL must be at most ${MAX_CREDENTIAL_LENGTH} characters`,
+    InputErrorCode.tooLong,
+  );
+  return false;
+}

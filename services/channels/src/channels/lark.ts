@@ -2,7 +2,7 @@ import type { Keyring } from '@tidings/crypto';
 import type { InputProblems } from '@tidings/graphql';
 import { LARK_BOT_WEBHOOK_HOSTS, type LARK_HOSTS, parseLarkBotWebhookUrl } from '@tidings/providers';
 import { checkDeclaredFields, sealConfig } from './credential-fields.ts';
-import { checkKeywords, credentialTail } from './fields.ts';
+import { checkKeywords, checkUrlCredential, credentialTail } from './fields.ts';
 import type { Prepared } from './prepared.ts';
 
 /**
@@ -40,7 +40,8 @@ export function prepareLarkBot(
   problems: InputProblems,
 ): Prepared<'lark-bot'> | undefined {
   const parsed = parseLarkBotWebhookUrl(input.webhookUrl);
-  if (!parsed.ok) {
+  if (parsed.ok) checkUrlCredential(problems, 'hook id', parsed.hookId);
+  else {
     problems.add(
       ['webhookUrl'],
       `not a Lark/Feishu bot webhook URL (https://${LARK_BOT_WEBHOOK_HOSTS[0]}/open-apis/bot/v2/hook/…): ${parsed.reason}`,

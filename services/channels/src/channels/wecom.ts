@@ -2,7 +2,7 @@ import type { Keyring } from '@tidings/crypto';
 import type { InputProblems } from '@tidings/graphql';
 import { parseWeComRobotWebhookUrl, WECOM_ROBOT_WEBHOOK_HOST } from '@tidings/providers';
 import { checkDeclaredFields, sealConfig } from './credential-fields.ts';
-import { credentialTail } from './fields.ts';
+import { checkUrlCredential, credentialTail } from './fields.ts';
 import type { Prepared } from './prepared.ts';
 
 export interface WeComAppInput {
@@ -56,7 +56,8 @@ export function prepareWeComRobot(
   problems: InputProblems,
 ): Prepared<'wecom-robot'> | undefined {
   const parsed = parseWeComRobotWebhookUrl(input.webhookUrl);
-  if (!parsed.ok) {
+  if (parsed.ok) checkUrlCredential(problems, 'key', parsed.key);
+  else {
     problems.add(
       ['webhookUrl'],
       `not a WeCom robot webhook URL (https://${WECOM_ROBOT_WEBHOOK_HOST}/cgi-bin/webhook/send?key=…): ${parsed.reason}`,

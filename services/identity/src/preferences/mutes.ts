@@ -21,6 +21,9 @@ const CUSTOM_EVENT_TYPE = /^[\w.-]{1,100}$/;
 const TARGET_FIELDS = ['projectId', 'eventType', 'customEventType', 'channelId'] as const;
 
 /** Exactly one of projectId, eventType, customEventType and channelId; anything else names the fields. */
+/** Project and channel ids are the producers' and channels' ids: the same bound as every id of the API. */
+const MAX_MUTED_ID_LENGTH = 200;
+
 export function readMuteTarget(input: MuteInput, problems: InputProblems): MuteTarget | undefined {
   const given = TARGET_FIELDS.filter((name) => input[name] !== undefined && input[name] !== null);
   if (given.length !== 1) {
@@ -40,7 +43,7 @@ export function readMuteTarget(input: MuteInput, problems: InputProblems): MuteT
     if (!CUSTOM_EVENT_TYPE.test(type)) {
       problems.add(
         ['customEventType'],
-        `"${input.customEventType}" is not a custom event type: 1 to 100 letters, digits, _, . or - (e.g. pipeline.failed)`,
+        `${type.length <= 100 ? `"${type}"` : 'that'} is not a custom event type: 1 to 100 letters, digits, _, . or - (e.g. pipeline.failed)`,
       );
       return undefined;
     }
@@ -53,6 +56,10 @@ export function readMuteTarget(input: MuteInput, problems: InputProblems): MuteT
   const id = String(input[name]).trim();
   if (id === '') {
     problems.add([name], `${name} must not be empty`, InputErrorCode.required);
+    return undefined;
+  }
+  if (id.length > MAX_MUTED_ID_LENGTH) {
+    problems.add([name], `${name} must be at most ${MAX_MUTED_ID_LENGTH} characters`, InputErrorCode.tooLong);
     return undefined;
   }
   return { list, value: id };

@@ -3,7 +3,11 @@ import { type BuiltInEventType, eventTypeSchema, type TemplateFormat } from '@ti
 import { CUSTOM_EVENT_PREFIX } from '../values.ts';
 import type { TemplateProblem, TemplateText } from './engine.ts';
 
-export const TEMPLATE_LIMITS = { name: 200, locale: 35 } as const;
+/**
+ * title and body: far above what any platform shows in one message (DingTalk's markdown is the largest, at
+ * 20000 bytes), and small enough that a template's state snapshot always fits in one Kafka message.
+ */
+export const TEMPLATE_LIMITS = { name: 200, locale: 35, title: 500, body: 20_000 } as const;
 
 /** A template's fields as the API takes them, after the GraphQL enums were mapped to state values. */
 export interface TemplateInput {
@@ -80,11 +84,24 @@ export function readTemplateInput(
   const eventType = stateEventType(input, problems);
   const locale = input.locale.length <= TEMPLATE_LIMITS.locale ? canonicalLocale(input.locale) : null;
   if (locale === null) {
-    problems.add(['locale'], `"${input.locale}" is not a BCP 47 locale (en, zh-CN, vi, ru)`);
+    const shown = input.locale.length <= TEMPLATE_LIMITS.locale ? `"${input.locale}"` : 'locale';
+    problems.add(['locale'], `${shown} is not a BCP 47 locale (en, zh-CN, vi, ru)`);
   }
-  for (const problem of checkTemplate({ title: input.title, body: input.body }, input.format)) {
-    problems.add([problem.field], problem.message, problem.code);
+  let sized = true;
+  for (const field of ['title', 'body'] as const) {
+    if (input[field].length <= TEMPLATE_LIMITS[field]) continue;
+    sized = false;
+    problems.add(
+      [field],
+      `${field} must be at most ${TEMPLATE_LIMITS[field]} characters`,
+      InputErrorCode.tooLong,
+    );
   }
+  // The engine parses only what may be stored.
+  if (sized)
+    for (const problem of checkTemplate({ title: input.title, body: input.body }, input.format)) {
+      problems.add([problem.field], problem.message, problem.code);
+    }
   if (problems.any) return undefined;
   return { name, eventType, format: input.format, locale: locale!, title: input.title, body: input.body };
 }
