@@ -18,7 +18,8 @@ export const scenarios: Scenario[] = [
   // Its large size found the router's oversized produce after a backlog (fixed; see kill-router.ts).
   killRouter,
   // Found the router's consumer dying for good on "Failed to find group coordinator" (fixed; see
-  // broker-restart.ts).
+  // broker-restart.ts), then the state materialiser's (fixed). Open: one small run in six lost one event
+  // on both channels, cause not yet known (see broker-restart.ts).
   brokerRestart,
   sandboxOutage,
   malformed,
