@@ -3,6 +3,7 @@
 // the entity before and after with its secrets only as "set"/"not set"; only the tenant's admins read it.
 import { waitFor } from '@tidings/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliveries } from '../../services/dispatcher/src/ledger/schema.ts';
 import { type Caller, type Scenario, startScenario } from '../e2e/scenario.ts';
 
 let world: Scenario;
@@ -113,6 +114,58 @@ describe('audit log', () => {
     expect(foreign.auditLog.edges).toEqual([]);
     const all = await otherTenantAdmin.call(AUDIT_LOG, {});
     expect(JSON.stringify(all)).not.toContain(channelId);
+  });
+
+  it('records a dead-letter replay, made by the dispatcher itself, in the same log', async () => {
+    const id = `audit-dead-${Date.now()}`;
+    await world.mesh.dispatcher
+      .database()!
+      .db.insert(deliveries)
+      .values({
+        id,
+        tenantId: world.tenantId,
+        eventId: `evt-${id}`,
+        eventType: 'commentAdded',
+        projectId: 'p',
+        ticketId: 't',
+        channelId,
+        channelKind: 'dingtalk-robot',
+        credentialId: `cred-${id}`,
+        target: 'group',
+        recipientUserIds: ['someone'],
+        status: 'dead',
+        attempts: 1,
+        job: {
+          version: 1,
+          deliveryId: id,
+          eventId: `evt-${id}`,
+          tenantId: world.tenantId,
+          projectId: 'p',
+          ticketId: 't',
+          eventType: 'commentAdded',
+          channelId,
+          channelKind: 'dingtalk-robot',
+          credentialId: `cred-${id}`,
+          target: 'group',
+          recipientUserIds: ['someone'],
+          ruleIds: [],
+          templateId: null,
+          mentionAll: false,
+          event: {},
+          routedAt: new Date().toISOString(),
+        },
+      });
+    await world.admin.mutate(
+      `mutation ($id: ID!) { replayDeadLetter(input: { deliveryId: $id }) { delivery { id } errors { field message code } } }`,
+      { id },
+    );
+    const [replayed] = await entriesOf('Delivery', id, 1);
+    expect(replayed).toMatchObject({
+      actorId: 'admin',
+      mutation: 'replayDeadLetter',
+      before: { status: 'DEAD' },
+      after: { status: 'RETRYING' },
+    });
   });
 
   it('refuses a bad filter with a typed error', async () => {
