@@ -456,7 +456,6 @@ export class Harness {
    * apart. Read while the broker still runs.
    */
   async explainLost(limit = 20): Promise<string[]> {
-    const expected = this.expected();
     const tally = await this.robotTally();
     const webhookIds = new Set([...this.inbox.webhookDeliveries.values()].map((d) => d.deliveryId));
     const lost = [...this.sent]
