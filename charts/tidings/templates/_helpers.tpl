@@ -140,7 +140,7 @@ Container ports are the services' defaults, fixed: only the Services' ports are 
 - name: OTEL_SERVICE_NAME
   value: {{ printf "tidings-%s" .name | quote }}
 - name: OTEL_RESOURCE_ATTRIBUTES
-  value: {{ printf "service.namespace=%s%s" $root.Release.Namespace (ternary (printf ",%s" $v.telemetry.resourceAttributes) "" (ne $v.telemetry.resourceAttributes "")) | quote }}
+  value: {{ printf "service.namespace=tidings,k8s.namespace.name=%s%s" $root.Release.Namespace (ternary (printf ",%s" $v.telemetry.resourceAttributes) "" (ne $v.telemetry.resourceAttributes "")) | quote }}
 {{- if $v.telemetry.otlpEndpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ $v.telemetry.otlpEndpoint | quote }}
