@@ -681,6 +681,9 @@ describe('authorisation matrix', () => {
     );
     const own = await member.call(`query { userDeliveries { edges { node { id } } } }`);
     expect(own.userDeliveries.edges.map((edge: any) => edge.node.id)).toEqual([ids.memberDelivery]);
+    // Someone else's deliveries: not for a person who owns no project.
+    const others = await member.raw(`query { userDeliveries(userId: "owner") { edges { node { id } } } }`);
+    expect(others.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('each caller sees exactly the deliveries they may: the owner their project’s, the member theirs', async () => {
