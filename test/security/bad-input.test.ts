@@ -455,6 +455,7 @@ const cases: Array<() => Case> = [
       ['an oversized title', { title: OVERSIZED }, 'INPUT_ERROR'],
       ['an oversized locale', { locale: OVERSIZED }, 'INPUT_ERROR'],
       ['a locale that is not one', { locale: 'not a locale!' }, 'INPUT_ERROR'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder, as people write them
       ['an unknown variable', { body: '${nothing.here}' }, 'INPUT_ERROR'],
       ['an unknown event type', { eventType: 'EXPLODED' }, 'BAD_USER_INPUT'],
     ],
