@@ -17,6 +17,9 @@ export default defineConfig({
     // TIDINGS_NO_INFRA=1 runs pure unit tests without starting Kafka and Postgres (a quick inner loop);
     // tests that need them then fail at testInfrastructure(). CI never sets it.
     globalSetup: process.env.TIDINGS_NO_INFRA === '1' ? [] : ['packages/testkit/src/global-setup.ts'],
+    // No test reaches an address outside 127.0.0.0/8 and ::1: DNS lookups, sockets and UDP are guarded in
+    // every worker, and a test during which an attempt was made fails (see network-guard.ts).
+    setupFiles: ['packages/testkit/src/network-guard-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 60_000,

@@ -8,6 +8,7 @@ import { createGateway, type Gateway } from '@tidings/gateway';
 import type { Logger } from '@tidings/graphql';
 import { silentLogger } from '@tidings/graphql/testing';
 import { createIdentityService } from '@tidings/identity';
+import type { OutboundLookup } from '@tidings/providers';
 import { type RunningSandbox, startSandbox } from '@tidings/sandbox';
 import { stateTopics } from '@tidings/state';
 import { createSubscriptionsService } from '@tidings/subscriptions';
@@ -39,6 +40,19 @@ export interface TestMeshOptions {
   /** Where the subgraphs log; default nowhere (tests that read logs pass a capturing one). */
   logger?: Logger;
 }
+
+/**
+ * How host names resolve in the mesh, without DNS (the network guard refuses it): example.com and its
+ * subdomains (reserved for examples, RFC 2606) to a public address nothing ever connects to, so channels
+ * naming them pass the outbound check; localhost to loopback; anything else does not exist.
+ */
+const testLookup: OutboundLookup = async (hostname) => {
+  const name = hostname.toLowerCase();
+  if (name === 'localhost') return [{ address: '127.0.0.1', family: 4 }];
+  if (name === 'example.com' || name.endsWith('.example.com'))
+    return [{ address: '93.184.215.14', family: 4 }];
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+};
 
 export async function startTestMesh(options: TestMeshOptions = {}): Promise<TestMesh> {
   const { kafkaBrokers, databaseUrl: _ } = testInfrastructure();
@@ -80,6 +94,7 @@ export async function startTestMesh(options: TestMeshOptions = {}): Promise<Test
       lark: { baseUrl: platforms.lark },
       wecom: { baseUrl: platforms.wecom },
       timeoutMs: 5_000,
+      outbound: { lookup: testLookup },
     },
   });
   // First: the gateway needs the deliveries subgraph's URL, and it serves only after state catch-up.
@@ -91,7 +106,13 @@ export async function startTestMesh(options: TestMeshOptions = {}): Promise<Test
     outcomesConsumerGroup: uniqueName('e2e-identity-outcomes'),
     auditTopic,
   });
-  const channels = createChannelsService({ ...common, keyring, testSend: platforms, auditTopic });
+  const channels = createChannelsService({
+    ...common,
+    keyring,
+    testSend: platforms,
+    auditTopic,
+    outbound: { lookup: testLookup },
+  });
   const subscriptions = createSubscriptionsService({ ...common, auditTopic });
   const urls = {
     identity: (await identity.start()).url,

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { postJson } from './http.ts';
+import { postJson, postJsonToTenantTarget } from './http.ts';
+import { EMPTY_OUTBOUND_ALLOWLIST, LOOPBACK_OUTBOUND_ALLOWLIST } from './net/check.ts';
 
 let server: Server | undefined;
 
@@ -86,5 +87,48 @@ describe('postJson', () => {
       kind: 'retry',
       code: 'timeout',
     });
+  });
+});
+
+describe('postJsonToTenantTarget', () => {
+  it('checks a tenant-supplied URL before sending: refused in production, sent when allowed', async () => {
+    let requests = 0;
+    const url = await listen((_req, res) => {
+      requests++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    const refused = await postJsonToTenantTarget(
+      `${url}/hook`,
+      '{}',
+      {},
+      {
+        timeoutMs: 2000,
+        outbound: { platform: EMPTY_OUTBOUND_ALLOWLIST },
+      },
+    );
+    expect(refused).toMatchObject({ kind: 'permanent', code: 'outbound_refused' });
+    expect(refused.kind === 'permanent' && refused.reason).toMatch(/127\.0\.0\.1 is a loopback address/);
+    expect(requests).toBe(0);
+    const private10 = await postJsonToTenantTarget(
+      'http://10.0.0.1/hook',
+      '{}',
+      {},
+      {
+        timeoutMs: 2000,
+        outbound: { platform: LOOPBACK_OUTBOUND_ALLOWLIST },
+      },
+    );
+    expect(private10).toMatchObject({ kind: 'permanent', code: 'outbound_refused' });
+    const sent = await postJsonToTenantTarget(
+      `${url}/hook`,
+      '{}',
+      {},
+      {
+        timeoutMs: 2000,
+        outbound: { platform: LOOPBACK_OUTBOUND_ALLOWLIST },
+      },
+    );
+    expect(sent).toMatchObject({ kind: 'response', status: 200 });
+    expect(requests).toBe(1);
   });
 });

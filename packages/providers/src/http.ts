@@ -1,3 +1,6 @@
+import { checkTarget, type OutboundPolicy } from './net/check.ts';
+import { fetchThrough, GuardedAgents, outboundErrorOf } from './net/guarded-fetch.ts';
+import { outboundOutcome } from './net/outcome.ts';
 import type { DeliveryOutcome } from './outcome.ts';
 
 /** The raw answer of a vendor, handed to a pure classifier. */
@@ -11,11 +14,17 @@ export type HttpResponse = {
 /** A request that never produced an HTTP answer is a `retry` outcome (code `network` or `timeout`). */
 export type PostJsonResult = HttpResponse | Extract<DeliveryOutcome, { kind: 'retry' }>;
 
+/** postJsonToTenantTarget's result: also `permanent` (code `outbound_refused`) when the policy refused the target. */
+export type TenantTargetPostResult = PostJsonResult | Extract<DeliveryOutcome, { kind: 'permanent' }>;
+
 export type PostJsonOptions = {
   timeoutMs: number;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof fetch;
 };
+
+/** Guarded connections for postJson's tenant-supplied targets, one agent per policy. */
+const guardedAgents = new GuardedAgents();
 
 /** How long to wait before retrying after a connection failure or a timeout. */
 export const NETWORK_RETRY_AFTER_SECONDS = 30;
@@ -54,10 +63,38 @@ export async function postJson(
   }
 }
 
+/**
+ * postJson for a URL a tenant supplied rather than a vendor's configured host: the target is resolved and
+ * checked against `outbound` before anything is sent, and the connection re-checks the address it
+ * connects to (DNS rebinding). A refused target is a `permanent` outcome naming the host, address and why.
+ */
+export async function postJsonToTenantTarget(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  options: PostJsonOptions & { outbound: OutboundPolicy },
+): Promise<TenantTargetPostResult> {
+  try {
+    await checkTarget(url, options.outbound);
+  } catch (error) {
+    const outbound = outboundErrorOf(error);
+    if (!outbound) throw error;
+    return outboundOutcome(outbound) as TenantTargetPostResult;
+  }
+  const result = await postJson(url, body, headers, {
+    ...options,
+    fetch: options.fetch ?? fetchThrough(guardedAgents.for(options.outbound)),
+  });
+  return result;
+}
+
 function networkFailureOutcome(
   error: unknown,
   timeoutMs: number,
 ): Extract<DeliveryOutcome, { kind: 'retry' }> {
+  // Only a guarded fetch (postJsonToTenantTarget's) fails this way, and its result type includes `permanent`.
+  const outbound = outboundErrorOf(error);
+  if (outbound) return outboundOutcome(outbound) as Extract<DeliveryOutcome, { kind: 'retry' }>;
   if (isTimeout(error)) {
     return {
       kind: 'retry',

@@ -354,6 +354,11 @@ export const tenantSettingsStateSchema = z.object({
   defaultLocale: z.string(),
   /** Time zone of times shown in group messages. */
   defaultTimeZone: z.string(),
+  /**
+   * The tenant's outbound allowlist: CIDRs and host names its webhook and SMTP targets may resolve to
+   * although they are private (see @tidings/providers' net module). Absent in snapshots written before it.
+   */
+  outboundAllow: z.array(z.string()).optional(),
   updatedAt: z.string(),
 });
 export type TenantSettingsState = z.infer<typeof tenantSettingsStateSchema>;

@@ -6,6 +6,8 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import type { TestInfrastructure } from './provided-context.ts';
 
+export type { NetworkGuard, NetworkGuardOptions } from './network-guard.ts';
+export { installNetworkGuard, isLoopbackIp, NetworkGuardError, networkGuard } from './network-guard.ts';
 export type { TestInfrastructure } from './provided-context.ts';
 
 /** Endpoints of the run's Kafka and PostgreSQL (provided by the globalSetup in the root vitest.config.ts). */

@@ -13,6 +13,11 @@ import { outbox } from './db/schema.ts';
 import type { Resolvers } from './generated/graphql.ts';
 import { kindResolvers } from './kinds/resolvers.ts';
 import { notificationServiceResolvers } from './notification-services/resolvers.ts';
+import {
+  type ChannelOutboundOptions,
+  createChannelOutbound,
+  tenantAllowlistsConsumer,
+} from './outbound/index.ts';
 import { projectResolvers } from './projects/resolvers.ts';
 import { createTestSender, type TestSenderOptions } from './test-send/index.ts';
 
@@ -26,6 +31,11 @@ export interface ChannelsServiceConfig {
   keyring: Keyring;
   /** Where test sends go; each unset URL means the platform's real host. */
   testSend?: TestSenderOptions['baseUrls'];
+  /**
+   * Which webhook and SMTP targets channels may have (checked when one is created, and before every test
+   * send): the platform's allowlist (OUTBOUND_ALLOW; default loopback only) and, in tests, a resolver.
+   */
+  outbound?: ChannelOutboundOptions;
   /** Where configuration changes are recorded; default `tidings.audit.v1`. */
   auditTopic?: string;
   logger?: Logger;
@@ -59,9 +69,11 @@ const resolvers: Resolvers<ChannelsContext> = {
  * (`tidings.state.channel-kinds.v1`) and notification services (`tidings.state.notification-services.v1`).
  */
 export function createChannelsService(config: ChannelsServiceConfig): SubgraphService {
+  const outbound = createChannelOutbound(config.outbound);
   const testSender = createTestSender({
     keyring: config.keyring,
     ...(config.testSend && { baseUrls: config.testSend }),
+    outbound,
   });
   const audit = createAuditLog({ outbox, ...(config.auditTopic && { topic: config.auditTopic }) });
   const service = createSubgraphService<ChannelsContext>({
@@ -80,6 +92,9 @@ export function createChannelsService(config: ChannelsServiceConfig): SubgraphSe
     claimsSecret: config.claimsSecret,
     typeDefs: readFileSync(CHANNELS_SDL_PATH, 'utf8'),
     ...(config.logger ? { logger: config.logger } : {}),
+    // Each tenant's outbound allowlist, from the subscriptions subgraph's tenant settings.
+    background: ({ logger }) =>
+      tenantAllowlistsConsumer({ brokers: config.kafka.brokers, tenants: outbound.tenants, logger }),
     graphql: ({ db, published }) => ({
       // The edge: federation's __resolveReference signature differs between codegen and @apollo/subgraph.
       resolvers: { ...resolvers, ...channelEnumResolvers } as GraphQLResolverMap<ChannelsContext>,

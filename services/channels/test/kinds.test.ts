@@ -277,6 +277,8 @@ beforeAll(async () => {
     claimsSecret: SECRET,
     keyring,
     logger: silentLogger,
+    // hooks.example.com and smtp.example.com resolve here, to a public address, never through DNS.
+    outbound: { lookup: async () => [{ address: '93.184.215.14', family: 4 }] },
   });
   const { url } = await service.start();
   request = subgraphClient(url, SECRET);

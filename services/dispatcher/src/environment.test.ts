@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { DEVELOPMENT_KEYRING_TEXT } from '@tidings/crypto';
+import { allowlistEntries } from '@tidings/providers';
 import { describe, expect, it } from 'vitest';
 import { loadDispatcherConfig } from './environment.ts';
 
@@ -19,6 +21,7 @@ describe('dispatcher environment', () => {
       lark: {},
       wecom: { baseUrl: 'https://qyapi.weixin.qq.com' },
       timeoutMs: 10_000,
+      outbound: { allow: expect.anything() },
     });
     expect(config.graphql).toEqual({ host: '127.0.0.1', port: 4004, claimsSecret: expect.any(String) });
   });
@@ -116,5 +119,26 @@ describe('dispatcher environment', () => {
     expect(() => loadDispatcherConfig({ ...production, RETRY_DELAY_SCALE: '0.001' })).toThrow(
       /RETRY_DELAY_SCALE: must be 1 in production/,
     );
+  });
+
+  it('OUTBOUND_ALLOW: loopback outside production, nothing in production, or the list given; bad entries named', () => {
+    const allowed = (env: Record<string, string>) =>
+      allowlistEntries(loadDispatcherConfig({ KAFKA_BROKERS: 'k:9092', ...env }).providers.outbound!.allow!);
+    expect(allowed({})).toEqual(['127.0.0.0/8', '::1/128']);
+    expect(allowed({ OUTBOUND_ALLOW: '10.20.0.0/16, hooks.corp.example' })).toEqual([
+      '10.20.0.0/16',
+      'hooks.corp.example',
+    ]);
+    expect(allowed({ OUTBOUND_ALLOW: 'none' })).toEqual([]);
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db.internal/tidings',
+      TIDINGS_KEYRING: `k1:${randomBytes(32).toString('base64')}`,
+      GATEWAY_CLAIMS_SECRET: 'a-production-claims-secret-of-enough-length',
+    };
+    expect(allowed(production)).toEqual([]);
+    expect(() =>
+      loadDispatcherConfig({ KAFKA_BROKERS: 'k:9092', OUTBOUND_ALLOW: '10.0.0.0/8,10.0.0.0/33' }),
+    ).toThrow(/OUTBOUND_ALLOW: outbound allowlist entry "10\.0\.0\.0\/33" is not a CIDR range/);
   });
 });

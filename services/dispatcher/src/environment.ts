@@ -11,6 +11,8 @@ import {
 import {
   DINGTALK_APP_DEFAULT_API_BASE_URL,
   DINGTALK_ROBOT_DEFAULT_BASE_URL,
+  type OutboundAllowlist,
+  platformOutboundAllowlist,
   WECOM_DEFAULT_BASE_URL,
 } from '@tidings/providers';
 import { stateTopics } from '@tidings/state';
@@ -40,6 +42,19 @@ const schema = z
     LARK_BASE_URL: envFields.url.optional(),
     WECOM_BASE_URL: envFields.url.default(WECOM_DEFAULT_BASE_URL),
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /**
+     * Private addresses webhook and SMTP targets may still resolve to (comma-separated CIDRs, addresses,
+     * host names), besides each tenant's own allowlist. Unset: 127.0.0.0/8 and ::1 outside production
+     * (the sandbox), nothing in production (loopback refused).
+     */
+    OUTBOUND_ALLOW: z
+      .string()
+      .optional()
+      .superRefine((value, context) => {
+        const parsed = platformOutboundAllowlist(value, 'production');
+        if (!parsed.ok)
+          for (const error of parsed.errors) context.addIssue({ code: 'custom', message: error.message });
+      }),
     HEALTH_HOST: envFields.host,
     HEALTH_PORT: envFields.port(4100),
     /** The `deliveries` subgraph (explainEvent); DELIVERIES_URL on the gateway points here. */
@@ -111,6 +126,7 @@ export function loadDispatcherConfig(
   env: Record<string, string | undefined> = process.env,
 ): DispatcherConfig {
   const parsed = parseEnvironment('dispatcher', schema, env);
+  const outbound = platformOutboundAllowlist(parsed.OUTBOUND_ALLOW, parsed.NODE_ENV);
   return {
     kafkaBrokers: parsed.KAFKA_BROKERS,
     database: parsed.DATABASE_URL ? { url: parsed.DATABASE_URL } : { pgliteDataDir: parsed.PGLITE_DATA_DIR },
@@ -139,6 +155,7 @@ export function loadDispatcherConfig(
       lark: parsed.LARK_BASE_URL ? { baseUrl: parsed.LARK_BASE_URL } : {},
       wecom: { baseUrl: parsed.WECOM_BASE_URL },
       timeoutMs: parsed.PROVIDER_TIMEOUT_MS,
+      outbound: { allow: (outbound as { allowlist: OutboundAllowlist }).allowlist },
     },
     health: { host: parsed.HEALTH_HOST, port: parsed.HEALTH_PORT },
     graphql: {

@@ -155,6 +155,57 @@ describe('tenant settings', () => {
     });
   });
 
+  it('stores the outbound allowlist in canonical form, publishes it, and names each bad entry', async () => {
+    const ALLOW = `mutation($input: UpdateTenantSettingsInput!) {
+      updateTenantSettings(input: $input) { settings { outboundAllow } errors { field message code } }
+    }`;
+    const updated = await harness.request(adminA, ALLOW, {
+      input: { outboundAllow: ['10.20.0.0/16', '10.1.2.3', 'Hooks.Corp.Example'] },
+    });
+    expect(dataOf(updated)).toEqual({
+      updateTenantSettings: {
+        settings: { outboundAllow: ['10.20.0.0/16', '10.1.2.3/32', 'hooks.corp.example'] },
+        errors: [],
+      },
+    });
+    const messages = await readStateMessages({
+      brokers,
+      topic: stateTopics.tenantSettings,
+      key: tenantSettingsStateKey({ tenantId: tenantA }),
+      done: (found) =>
+        found.some((m) => (tenantSettingsStateSchema.parse(m.value).outboundAllow ?? []).length === 3),
+    });
+    expect(tenantSettingsStateSchema.parse(messages.at(-1)?.value).outboundAllow).toEqual([
+      '10.20.0.0/16',
+      '10.1.2.3/32',
+      'hooks.corp.example',
+    ]);
+    const bad = await harness.request(adminA, ALLOW, {
+      input: { outboundAllow: ['10.0.0.0/8', '10.0.0.0/33', '169.254.169.254'] },
+    });
+    expect(dataOf(bad)).toEqual({
+      updateTenantSettings: {
+        settings: null,
+        errors: [
+          {
+            field: ['outboundAllow', '1'],
+            code: 'INVALID_ALLOWLIST_ENTRY',
+            message:
+              'outbound allowlist entry "10.0.0.0/33" is not a CIDR range: the prefix length must be a whole number from 0 to 32',
+          },
+          {
+            field: ['outboundAllow', '2'],
+            code: 'INVALID_ALLOWLIST_ENTRY',
+            message:
+              'outbound allowlist entry "169.254.169.254" covers the cloud metadata address 169.254.169.254, which a tenant cannot allow (only the platform\'s OUTBOUND_ALLOW can)',
+          },
+        ],
+      },
+    });
+    const cleared = await harness.request(adminA, ALLOW, { input: { outboundAllow: null } });
+    expect(dataOf(cleared)).toMatchObject({ updateTenantSettings: { settings: { outboundAllow: [] } } });
+  });
+
   it('keeps each tenant’s settings to itself', async () => {
     expect(dataOf(await harness.request(adminB, SETTINGS))).toEqual({
       tenantSettings: { ticketUrlPrefix: null, defaultLocale: 'en', defaultTimeZone: 'UTC', updatedAt: null },

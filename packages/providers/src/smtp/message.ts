@@ -120,15 +120,21 @@ export const SMTP_DEFAULTS = {
   socketTimeoutMs: 30_000,
 } as const;
 
-/** The pooled transport options for one credential. Pure. */
+/**
+ * The pooled transport options for one credential. Pure. `connectTo` pins the connection to an address
+ * that passed the outbound check (nodemailer then resolves nothing itself); TLS still verifies the
+ * certificate against the configured host name (`servername`).
+ */
 export function buildSmtpTransportOptions(
   credentials: SmtpCredentials,
   options: SmtpTransportOptions = {},
+  connectTo?: { address: string; servername?: string },
 ): SMTPPool.Options {
   const { security } = credentials;
   return {
     pool: true,
-    host: credentials.host,
+    host: connectTo?.address ?? credentials.host,
+    ...(connectTo?.servername && { servername: connectTo.servername }),
     port: credentials.port,
     secure: security === 'tls',
     requireTLS: security === 'starttls',

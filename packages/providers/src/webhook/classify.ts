@@ -9,7 +9,13 @@ export const WEBHOOK_SERVER_ERROR_RETRY_SECONDS = NETWORK_RETRY_AFTER_SECONDS;
 export const WEBHOOK_MAX_RETRY_AFTER_SECONDS = 3600;
 export const WEBHOOK_BODY_EXCERPT_CHARS = 200;
 
-export type WebhookResponse = { status: number; retryAfter: string | null; bodyText: string };
+export type WebhookResponse = {
+  status: number;
+  retryAfter: string | null;
+  bodyText: string;
+  /** The Location header of a redirect, reported (never followed). */
+  location?: string | null;
+};
 
 /**
  * Retry-After as delay-seconds or an HTTP-date (RFC 9110 §10.2.3), in whole seconds from `nowMs`,
@@ -59,7 +65,7 @@ export function classifyWebhookResponse(response: WebhookResponse, nowMs: number
     return {
       kind: 'permanent',
       code,
-      reason: `the receiver answered with a redirect (HTTP ${status}), which is not followed: configure the final URL`,
+      reason: `the receiver answered with a redirect (HTTP ${status})${redirectTarget(response.location)}, which is not followed: configure the final URL`,
       httpStatus: status,
     };
   }
@@ -77,6 +83,18 @@ export function classifyWebhookResponse(response: WebhookResponse, nowMs: number
     reason: `the receiver rejected the request with HTTP ${status}${describe(response.bodyText)}`,
     httpStatus: status,
   };
+}
+
+/** Where a redirect pointed: scheme, host and port only (a query may carry a token). */
+function redirectTarget(location: string | null | undefined): string {
+  if (!location) return '';
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(location.trim())) return ' to another path on the same host';
+  try {
+    const url = new URL(location);
+    return ` to ${url.protocol}//${url.host}/`;
+  } catch {
+    return ' to an unreadable location';
+  }
 }
 
 function describe(bodyText: string): string {

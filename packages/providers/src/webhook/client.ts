@@ -1,4 +1,13 @@
 import { NETWORK_RETRY_AFTER_SECONDS } from '../http.ts';
+import type { OutboundAllowlist } from '../net/allowlist.ts';
+import {
+  checkTarget,
+  LOOPBACK_OUTBOUND_ALLOWLIST,
+  type OutboundLookup,
+  type OutboundPolicy,
+} from '../net/check.ts';
+import { fetchThrough, GuardedAgents, outboundErrorOf } from '../net/guarded-fetch.ts';
+import { outboundOutcome } from '../net/outcome.ts';
 import type { DeliveryOutcome } from '../outcome.ts';
 import { classifyWebhookResponse } from './classify.ts';
 import {
@@ -11,6 +20,19 @@ import {
 export type WebhookSendOptions = {
   /** Sent as `x-tidings-delivery-id`; the same for every attempt so receivers can de-duplicate. */
   idempotencyKey: string;
+  /** The sending tenant's outbound allowlist (its settings): private targets it has opened. */
+  tenantAllowlist?: OutboundAllowlist;
+};
+
+/** Outbound safety for webhook targets (tenant-supplied URLs). */
+export type WebhookOutboundOptions = {
+  /**
+   * The platform's allowlist (OUTBOUND_ALLOW). Default: loopback only, for the sandbox and local
+   * receivers; services pass the one from their environment, empty in production.
+   */
+  allow?: OutboundAllowlist;
+  /** Injected for tests; defaults to the system resolver. */
+  lookup?: OutboundLookup;
 };
 
 export type WebhookClientOptions = {
@@ -18,8 +40,12 @@ export type WebhookClientOptions = {
   timeoutMs?: number;
   /** Clock for the signed timestamp and Retry-After dates, epoch ms; injectable for tests. */
   now?: () => number;
-  /** Injected for tests; defaults to the global fetch. */
+  /**
+   * Injected for tests; defaults to a fetch whose connections re-check every address they connect to.
+   * An injected fetch still gets the check made before sending.
+   */
   fetch?: typeof fetch;
+  outbound?: WebhookOutboundOptions;
 };
 
 export type WebhookClient = {
@@ -28,18 +54,27 @@ export type WebhookClient = {
     payload: unknown,
     options: WebhookSendOptions,
   ): Promise<DeliveryOutcome>;
+  /** Closes pooled connections. */
+  close(): Promise<void>;
 };
 
 export const WEBHOOK_DEFAULT_TIMEOUT_MS = 10_000;
 /** Only this much of an answer is read: enough for an error excerpt, bounded against huge bodies. */
 export const WEBHOOK_MAX_ANSWER_BYTES = 8 * 1024;
 
-/** The I/O shell: validates, builds and signs a fresh request per attempt, posts it, classifies. Never throws. */
+/**
+ * The I/O shell: validates, builds and signs a fresh request per attempt, checks the target against the
+ * outbound policy (resolving its host), posts it over a connection that re-checks the address it connects
+ * to, classifies. Never throws. A redirect is never followed (see classifyWebhookResponse).
+ */
 export function createWebhookClient(options: WebhookClientOptions = {}): WebhookClient {
   const timeoutMs = options.timeoutMs ?? WEBHOOK_DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
-  const doFetch = options.fetch ?? fetch;
+  const platform = options.outbound?.allow ?? LOOPBACK_OUTBOUND_ALLOWLIST;
+  const lookup = options.outbound?.lookup;
+  const agents = new GuardedAgents();
   return {
+    close: () => agents.close(),
     async send(credentials, payload, sendOptions) {
       const problems = validateWebhookSettings(credentials);
       const key = sendOptions.idempotencyKey;
@@ -80,6 +115,20 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
           reason: `payload is larger than ${WEBHOOK_LIMITS.maxBodyBytes} bytes`,
         };
       }
+      const policy: OutboundPolicy = {
+        platform,
+        ...(sendOptions.tenantAllowlist && { tenant: sendOptions.tenantAllowlist }),
+        ...(lookup && { lookup }),
+      };
+      try {
+        // Before any connection: a refused target is reported with the host, the address and why.
+        await checkTarget(request.url, policy);
+      } catch (error) {
+        const outbound = outboundErrorOf(error);
+        if (outbound) return outboundOutcome(outbound);
+        return networkFailure(error, timeoutMs);
+      }
+      const doFetch = options.fetch ?? fetchThrough(agents.for(policy));
       try {
         const response = await doFetch(request.url, {
           method: 'POST',
@@ -91,10 +140,17 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
         });
         const bodyText = await readCapped(response, WEBHOOK_MAX_ANSWER_BYTES);
         return classifyWebhookResponse(
-          { status: response.status, retryAfter: response.headers.get('retry-after'), bodyText },
+          {
+            status: response.status,
+            retryAfter: response.headers.get('retry-after'),
+            location: response.headers.get('location'),
+            bodyText,
+          },
           now(),
         );
       } catch (error) {
+        const outbound = outboundErrorOf(error);
+        if (outbound) return outboundOutcome(outbound);
         return networkFailure(error, timeoutMs);
       }
     },

@@ -7,7 +7,12 @@ export {
   WEBHOOK_SERVER_ERROR_RETRY_SECONDS,
   WEBHOOK_THROTTLE_RETRY_SECONDS,
 } from './classify.ts';
-export type { WebhookClient, WebhookClientOptions, WebhookSendOptions } from './client.ts';
+export type {
+  WebhookClient,
+  WebhookClientOptions,
+  WebhookOutboundOptions,
+  WebhookSendOptions,
+} from './client.ts';
 export { createWebhookClient, WEBHOOK_DEFAULT_TIMEOUT_MS, WEBHOOK_MAX_ANSWER_BYTES } from './client.ts';
 export type { WebhookEvent, WebhookPerson, WebhookTicket } from './event.ts';
 export type {

@@ -142,6 +142,9 @@ function creator<I extends object, K extends ChannelKind>(
     );
     const prepared = prepare(input, context.keyring, problems);
     if (problems.any || !prepared) return { channel: null, errors: problems.list };
+    // A webhook URL or SMTP host resolving to an address the outbound policy refuses is not saved.
+    await context.testSender.outbound.checkChannel(scope.claims.tenantId, prepared.config, problems);
+    if (problems.any) return { channel: null, errors: problems.list };
     if (prepared.config.kind !== kind)
       throw new Error(`prepared a ${prepared.config.kind} config for ${kind}`);
     const row = await scope.channels.create(

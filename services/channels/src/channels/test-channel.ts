@@ -43,7 +43,7 @@ export const testChannelResolvers: Resolvers<ChannelsContext> = {
       const target = readTarget(input.target, problems);
       if (problems.any || !row || !target) return { result: null, errors: problems.list };
       const result = await context.testSender.send(
-        { config: row.config, name: row.name, id: row.id },
+        { config: row.config, tenantId: row.tenantId, name: row.name, id: row.id },
         target,
       );
       if (!result.ok && result.kind === 'invalid-target') {

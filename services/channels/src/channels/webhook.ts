@@ -15,10 +15,10 @@ const MAX_URL_LENGTH = 2000;
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * https only; plain http only to a loopback host (local development and tests).
- * TODO(later issue): this is not an SSRF defence. A full check must resolve the host and refuse private,
- * link-local and metadata addresses (and re-check at send time, against DNS rebinding), and should refuse
- * loopback in production.
+ * https only; plain http only to a loopback host (local development and tests). This is about the scheme
+ * only: where the URL may point is the outbound policy's business (../outbound/index.ts), which resolves
+ * the host when the channel is created and refuses loopback (in production), private, link-local and
+ * metadata addresses unless allowlisted; every send re-checks, at connect time (docs/outbound-safety.md).
  */
 function urlProblem(url: URL): string | undefined {
   if (url.protocol === 'https:') return undefined;

@@ -1,3 +1,5 @@
+export type { ChannelOutbound, ChannelOutboundOptions } from '../outbound/index.ts';
+export { createChannelOutbound, OutboundErrorCode } from '../outbound/index.ts';
 export type { CheckedTarget, TargetCheck, TestTarget, TestTargetKind, WebhookTestEvent } from './plan.ts';
 export { ACCEPTED_TARGETS, CHANNEL_KIND_LABELS, checkTarget } from './plan.ts';
 export type { TestChannel, TestSender, TestSenderOptions } from './sender.ts';

@@ -13,6 +13,7 @@ import {
   TokenCache,
 } from '@tidings/providers';
 import type { ChannelConfig } from '@tidings/state';
+import { type ChannelOutbound, createChannelOutbound } from '../outbound/index.ts';
 import {
   type CheckedTarget,
   checkTarget,
@@ -54,12 +55,22 @@ export type TestSenderOptions = {
   smtp?: Pick<SmtpTransportOptions, 'rejectUnauthorized'>;
   /** Clock for the message's timestamp. Defaults to `Date.now`. */
   now?: () => number;
+  /**
+   * Which webhook and SMTP targets may be reached (the platform's and each tenant's allowlists). Default:
+   * loopback only, for the sandbox (services pass the one from their environment).
+   */
+  outbound?: ChannelOutbound;
 };
 
-/** The channel to test: its config (secrets sealed) and, for the message, its name and id when known. */
-export type TestChannel = { config: ChannelConfig; name?: string; id?: string };
+/**
+ * The channel to test: its config (secrets sealed), its tenant (whose outbound allowlist applies) and,
+ * for the message, its name and id when known.
+ */
+export type TestChannel = { config: ChannelConfig; tenantId?: string; name?: string; id?: string };
 
 export type TestSender = {
+  /** The outbound policy test sends are held to; creating a channel checks its target with it too. */
+  readonly outbound: ChannelOutbound;
   /** Sends one test message now and says what happened. Never throws for vendor, network or secret problems. */
   send(channel: TestChannel, target: TestTarget): Promise<TestSendResult>;
   /** Closes pooled SMTP connections. */
@@ -74,6 +85,8 @@ export function createTestSender(options: TestSenderOptions): TestSender {
   const now = options.now ?? Date.now;
   const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
   const tokenCache = options.tokenCache ?? new TokenCache();
+  const outbound = options.outbound ?? createChannelOutbound();
+  const clientOutbound = { allow: outbound.platform, ...(outbound.lookup && { lookup: outbound.lookup }) };
   const dingtalkRobot = createDingTalkRobotClient({
     ...(baseUrls.dingtalkOapi !== undefined && { baseUrl: baseUrls.dingtalkOapi }),
     ...timeout,
@@ -112,11 +125,14 @@ export function createTestSender(options: TestSenderOptions): TestSender {
       greetingTimeoutMs: options.timeoutMs,
       socketTimeoutMs: options.timeoutMs,
     }),
+    outbound: clientOutbound,
   });
-  const webhook = createWebhookClient(timeout);
+  // Both check the target (resolving it) before connecting, and never connect to a refused address.
+  const webhook = createWebhookClient({ ...timeout, outbound: clientOutbound });
 
   async function send(channel: TestChannel, target: TestTarget): Promise<TestSendResult> {
     const { config } = channel;
+    const tenantAllowlist = channel.tenantId ? outbound.tenantAllowlist(channel.tenantId) : undefined;
     const checked = checkTarget(config.kind, target);
     if (!checked.ok) return invalidTarget(checked.summary);
     const sentAt = new Date(now());
@@ -209,7 +225,7 @@ export function createTestSender(options: TestSenderOptions): TestSender {
               ...(config.bearerToken !== null && { bearerToken: open(config.bearerToken) }),
             },
             webhookTestEvent(words, { deliveryId, sentAt, channelId: channel.id, channelName }),
-            { idempotencyKey: deliveryId },
+            { idempotencyKey: deliveryId, ...(tenantAllowlist && { tenantAllowlist }) },
           );
           return outcomeResult(config.kind, outcome, { kind: 'webhook' });
         }
@@ -225,7 +241,7 @@ export function createTestSender(options: TestSenderOptions): TestSender {
               from: config.from,
             },
             emailTestMessage(words, to.email),
-            { idempotencyKey: deliveryId },
+            { idempotencyKey: deliveryId, ...(tenantAllowlist && { tenantAllowlist }) },
           );
           return outcomeResult(config.kind, outcome, { kind: 'person', given: to.email });
         }
@@ -343,9 +359,11 @@ export function createTestSender(options: TestSenderOptions): TestSender {
   }
 
   return {
+    outbound,
     send,
     async close() {
       smtp.close();
+      await webhook.close();
     },
   };
 }

@@ -77,6 +77,10 @@ export function failureSummary(
   const reason = outcome.reason.trim().replace(/[.。\s]+$/u, '');
   // The code once: left out when the reason already quotes it, and for network failures (it is no vendor's).
   const code = networkCode(outcome.code) || reason.includes(outcome.code) ? '' : ` (${outcome.code})`;
+  // Tidings' own refusal, before any connection: nobody rejected anything.
+  if (outcome.code === 'outbound_refused') {
+    return sentence(`Tidings did not send the test message, ${reason}`);
+  }
   switch (outcome.kind) {
     case 'retry': {
       const seconds = outcome.retryAfterSeconds;

@@ -6,6 +6,9 @@ import {
   createWeComClient,
   type DeliveryOutcome,
   type DingTalkRobotMarkdownMessage,
+  type OutboundAllowlist,
+  type OutboundLookup,
+  tenantAllowlistFrom,
 } from '@tidings/providers';
 import type { ChannelConfig } from '@tidings/state';
 import { formatOfChannelKind } from '@tidings/templates';
@@ -40,6 +43,23 @@ export interface ProviderEndpoints {
   lark: { baseUrl?: string };
   wecom: { baseUrl: string };
   timeoutMs: number;
+  /**
+   * Outbound safety for webhook and SMTP targets: the platform's allowlist (OUTBOUND_ALLOW; unset:
+   * loopback only, for the sandbox) and, in tests, a resolver. Each tenant's own allowlist comes from its
+   * settings in the state store.
+   */
+  outbound?: { allow?: OutboundAllowlist; lookup?: OutboundLookup };
+}
+
+/** The tenant's outbound allowlist from its settings snapshot, parsed once per snapshot. */
+export function tenantAllowlistOf(state: StateStore) {
+  const parsed = new WeakMap<readonly string[], OutboundAllowlist | undefined>();
+  return (tenantId: string): OutboundAllowlist | undefined => {
+    const entries = state.tenantSettings(tenantId)?.outboundAllow;
+    if (!entries || entries.length === 0) return undefined;
+    if (!parsed.has(entries)) parsed.set(entries, tenantAllowlistFrom(entries));
+    return parsed.get(entries);
+  };
 }
 
 /**
@@ -65,7 +85,11 @@ export function createChannelHandler(options: {
     ...timeout,
   });
   const wecom = createWeComClient({ baseUrl: endpoints.wecom.baseUrl, ...timeout });
-  const webhook = createWebhookClient(timeout);
+  const webhook = createWebhookClient({
+    ...timeout,
+    ...(endpoints.outbound && { outbound: endpoints.outbound }),
+  });
+  const tenantAllowlist = tenantAllowlistOf(state);
   const open = (sealed: string) => openSecret(keyring, sealed);
 
   type GroupConfig = Extract<
@@ -75,6 +99,8 @@ export function createChannelHandler(options: {
 
   /** One group job rendered for its channel's platform, ready to post alone or in a digest. */
   type RenderedGroupJob = {
+    /** Whose outbound allowlist applies to a webhook target. */
+    tenantId: string;
     ticketKey: string;
     locale: string;
     /** Where a message cut to the platform's size limit sends the reader for the rest. */
@@ -100,6 +126,7 @@ export function createChannelHandler(options: {
     const config = channel.config;
     const render = renderer(source, formatOfChannelKind(config.kind), audience);
     const common = {
+      tenantId: job.tenantId,
       ticketKey: event.ticket?.key || event.ticket?.title || job.ticketId,
       locale: audience.locale,
       fullTextUrl: source.ticketUrl,
@@ -189,7 +216,7 @@ export function createChannelHandler(options: {
             ...(config.bearerToken && { bearerToken: open(config.bearerToken) }),
           },
           rendered.message,
-          { idempotencyKey },
+          { idempotencyKey, tenantAllowlist: tenantAllowlist(rendered.tenantId) },
         );
       }
     }
@@ -251,7 +278,10 @@ export function createChannelHandler(options: {
 
   return {
     deliverToPeople: personal.deliverToPeople,
-    close: personal.close,
+    async close() {
+      await personal.close();
+      await webhook.close();
+    },
     async deliver(job: DeliveryJob): Promise<DeliveryOutcome> {
       const rendered = renderGroupJob(job);
       return isOutcome(rendered) ? rendered : post(rendered, job.deliveryId);

@@ -13,7 +13,7 @@ import {
 } from '../rendering/personal.ts';
 import type { StateStore } from '../state/store.ts';
 import { appCredentials, createAppClients } from './apps.ts';
-import type { ProviderEndpoints } from './handlers.ts';
+import { type ProviderEndpoints, tenantAllowlistOf } from './handlers.ts';
 import { type IdentityDirectory, undeliveredFor } from './identities.ts';
 import { channelGone, prepareJob } from './prepare.ts';
 
@@ -50,7 +50,11 @@ export function createPersonalDelivery(options: {
   // One token cache for every app, shared with the identity lookups: one fetch per app per token lifetime.
   const { dingtalk, lark, wecom } = createAppClients(endpoints, identities.tokenCache);
   const credentials = appCredentials(keyring);
-  const smtp = createSmtpClient({ connectionTimeoutMs: endpoints.timeoutMs });
+  const smtp = createSmtpClient({
+    connectionTimeoutMs: endpoints.timeoutMs,
+    ...(endpoints.outbound && { outbound: endpoints.outbound }),
+  });
+  const tenantAllowlist = tenantAllowlistOf(state);
   const open = (sealed: string) => openSecret(keyring, sealed);
 
   /** Sends one rendered message to a batch of reachable people; an outcome per person (by user id). */
@@ -123,6 +127,7 @@ export function createPersonalDelivery(options: {
               person.userId,
               await smtp.send(credentials, renderEmail(message, person.platformUserId), {
                 idempotencyKey: person.deliveryId,
+                tenantAllowlist: tenantAllowlist(channel.tenantId),
               }),
             );
           }

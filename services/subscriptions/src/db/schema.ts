@@ -105,6 +105,8 @@ export const tenantSettings = subscriptions.table('tenant_settings', {
   ticketUrlPrefix: text('ticket_url_prefix'),
   defaultLocale: text('default_locale').notNull(),
   defaultTimeZone: text('default_time_zone').notNull(),
+  /** The tenant's outbound allowlist (CIDRs and host names), canonical form; empty: none. */
+  outboundAllow: text('outbound_allow').array().notNull().default(sql`'{}'::text[]`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

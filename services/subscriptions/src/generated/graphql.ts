@@ -493,6 +493,14 @@ export type TenantSettings = {
   defaultLocale: Scalars['String']['output'];
   /** IANA time zone of times shown in group messages. */
   defaultTimeZone: Scalars['String']['output'];
+  /**
+   * The tenant's outbound allowlist: private addresses its webhook and SMTP targets may resolve to.
+   * Each entry is a CIDR range (10.20.0.0/16, fd12:3456::/32), a single address (10.20.30.40) or a host
+   * name (hooks.corp.example, or *.corp.example for its subdomains), in canonical form. Targets resolving
+   * to private, link-local or other non-public addresses are refused unless listed here; loopback and
+   * cloud metadata addresses are refused whatever this says.
+   */
+  outboundAllow: Array<Scalars['String']['output']>;
   /** When the settings last changed; null when never set. */
   updatedAt: Maybe<Scalars['DateTime']['output']>;
 };
@@ -505,6 +513,11 @@ export type UpdateTenantSettingsInput = {
   defaultLocale?: InputMaybe<Scalars['String']['input']>;
   /** An IANA time zone (Asia/Ho_Chi_Minh); null goes back to UTC. */
   defaultTimeZone?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Replaces the outbound allowlist (see TenantSettings.outboundAllow); null or [] empties it. A bad
+   * entry is reported at outboundAllow.<index>, naming the entry.
+   */
+  outboundAllow?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** The result of updateTenantSettings. */
@@ -1189,6 +1202,7 @@ export type TenantSettingsResolvers<ContextType = unknown, ParentType extends Re
   ticketUrlPrefix?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   defaultLocale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   defaultTimeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outboundAllow?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 

@@ -11,8 +11,9 @@ export function settingsOf(row: TenantSettingsRow | null): Settings {
         ticketUrlPrefix: row.ticketUrlPrefix,
         defaultLocale: row.defaultLocale,
         defaultTimeZone: row.defaultTimeZone,
+        outboundAllow: row.outboundAllow,
       }
-    : { ...DEFAULT_SETTINGS };
+    : { ...DEFAULT_SETTINGS, outboundAllow: [] };
 }
 
 function settingsNode(row: TenantSettingsRow | null): TenantSettings {

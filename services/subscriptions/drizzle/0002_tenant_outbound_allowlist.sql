@@ -1,0 +1,1 @@
+ALTER TABLE "subscriptions"."tenant_settings" ADD COLUMN "outbound_allow" text[] DEFAULT '{}'::text[] NOT NULL;
