@@ -1,3 +1,4 @@
+import { tidingsMetrics } from '@tidings/telemetry';
 import type { Consumer, ConsumerRunConfig, ConsumerSubscribeTopics } from 'kafkajs';
 
 /** What the supervisor logs through; the dispatcher's Logger fits. */
@@ -160,8 +161,14 @@ export function superviseConsumer(options: SuperviseConsumerOptions): Supervised
           }
           crashed(payload.error, 'kafkajs', payload.groupId);
         }),
-        consumer.on(consumer.events.END_BATCH_PROCESS, () => {
+        consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
           consecutive = 0;
+          // kafkajs measures the lag of the batch's partition after it: what is still to be read there.
+          tidingsMetrics().consumerLag.record(Number(payload.offsetLag), {
+            consumer: name,
+            topic: payload.topic,
+            partition: String(payload.partition),
+          });
         }),
       );
       state = 'starting';

@@ -4,13 +4,16 @@ import { AUDIT_TOPIC } from '@tidings/audit';
 import type { Keyring } from '@tidings/crypto';
 import { type DatabaseHandle, type DatabaseOptions, migrateDatabase, openDatabase } from '@tidings/db';
 import type { RunningSubgraphServer } from '@tidings/graphql';
-import { createKafka, ensureTopics, kafkaNames } from '@tidings/kafka';
+import { createKafka, ensureTopics, kafkaNames, type SupervisedConsumerState } from '@tidings/kafka';
 import {
+  channelKinds,
   identityOutcomesTopic as defaultIdentityOutcomesTopic,
   type IdentityOutcome,
   identityOutcomeKey,
   type StateTopicName,
 } from '@tidings/state';
+import { tidingsMetrics } from '@tidings/telemetry';
+import { sql } from 'drizzle-orm';
 import { createAuditConsumer } from './audit/consumer.ts';
 import { startDeliveriesSubgraph } from './graphql/server.ts';
 import { deliveryResultsTopic, type Vendor, vendors } from './jobs.ts';
@@ -57,6 +60,20 @@ export interface DispatcherConfig {
 export type DispatcherStatus = 'waiting' | 'ready' | 'unhealthy' | 'stopped';
 
 const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/** How long a DLQ depth read from the ledger is reused: scrapes come often, the count changes slowly. */
+const DLQ_DEPTH_TTL_MS = 30_000;
+
+/**
+ * Ready: started (the state caught up) and every Kafka consumer has joined its group and is running. A
+ * consumer restarting after a crash makes the instance not ready until it is back.
+ */
+export function isReady(
+  status: DispatcherStatus,
+  consumers: Record<string, SupervisedConsumerState>,
+): boolean {
+  return status === 'ready' && Object.values(consumers).every((state) => state === 'running');
+}
 
 export function createDispatcher(config: DispatcherConfig) {
   const log = createLogger('dispatcher');
@@ -115,14 +132,25 @@ export function createDispatcher(config: DispatcherConfig) {
     if (status !== 'stopped') status = 'unhealthy';
   }
 
+  /** Every Kafka consumer of this process by name, with its state. */
+  function consumers(): Record<string, SupervisedConsumerState> {
+    const states: Record<string, SupervisedConsumerState> = { state: materialiser.consumerState() };
+    for (const worker of workers) Object.assign(states, worker.consumers());
+    return states;
+  }
+
   async function startHealthServer(options: { host: string; port: number }): Promise<void> {
     healthServer = createServer((request, response) => {
-      const ready = status === 'ready';
+      const ready = isReady(status, consumers());
       const body =
         request.url === '/healthz'
           ? { status: status === 'unhealthy' ? 'unhealthy' : 'alive' }
           : request.url === '/readyz'
-            ? { status, state: state.counts() }
+            ? {
+                status: ready ? 'ready' : status === 'ready' ? 'waiting' : status,
+                state: state.counts(),
+                consumers: consumers(),
+              }
             : undefined;
       if (!body) {
         response.writeHead(404).end();
@@ -134,9 +162,39 @@ export function createDispatcher(config: DispatcherConfig) {
     await new Promise<void>((resolve) => healthServer!.listen(options.port, options.host, resolve));
   }
 
+  /** Observable gauges: readiness, and the dead deliveries awaiting a replay (from the ledger, cached). */
+  function observeMetrics(db: DatabaseHandle['db']): void {
+    const { meter } = tidingsMetrics();
+    meter
+      .createObservableGauge('tidings.dispatcher.ready', {
+        description: '1 once the state has caught up and every consumer has joined, else 0',
+      })
+      .addCallback((result) => result.observe(status !== 'stopped' && isReady(status, consumers()) ? 1 : 0));
+    let depth: { at: number; rows: Array<{ channel_kind: string; count: number }> } | undefined;
+    meter
+      .createObservableGauge('tidings.dlq.depth', {
+        description: 'Deliveries dead in the ledger (retry budget spent) and not replayed, by channel kind',
+      })
+      .addCallback(async (result) => {
+        if (status === 'stopped') return;
+        if (!depth || Date.now() - depth.at > DLQ_DEPTH_TTL_MS) {
+          const rows = (await db.execute(
+            sql`select channel_kind, count(*)::int as count from dispatcher.deliveries where status = 'dead' group by channel_kind`,
+          )) as unknown as Array<{ channel_kind: string; count: number }>;
+          depth = { at: Date.now(), rows };
+        }
+        for (const kind of channelKinds) {
+          const row = depth.rows.find((r) => r.channel_kind === kind);
+          result.observe(row?.count ?? 0, { channel_kind: kind });
+        }
+      });
+  }
+
   return {
     state,
     status: () => status,
+    /** Ready as /readyz answers it: caught up and every consumer joined. */
+    ready: () => isReady(status, consumers()),
     /** The database handle, for tests that read the ledger. */
     database: () => database,
     /** The directory explain and the senders find people with. */
@@ -167,6 +225,7 @@ export function createDispatcher(config: DispatcherConfig) {
         await materialiser.caughtUp();
         log.info('state caught up', state.counts());
         const ledger = new DeliveryLedger(database.db);
+        observeMetrics(database.db);
         if (config.components.router) {
           workers.push(
             createRouter({

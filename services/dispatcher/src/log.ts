@@ -1,4 +1,9 @@
-/** Structured JSON logs on stdout, one line each. Payloads and secrets never go here. */
+import { traceFields } from '@tidings/telemetry';
+
+/**
+ * Structured JSON logs on stdout, one line each, with the active span's `trace_id` and `span_id` when there
+ * is one. Payloads and secrets never go here.
+ */
 export type Logger = {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
@@ -10,7 +15,7 @@ export function createLogger(component: string): Logger {
     (level: string) =>
     (msg: string, fields: Record<string, unknown> = {}) =>
       process.stdout.write(
-        `${JSON.stringify({ level, time: new Date().toISOString(), component, msg, ...fields })}\n`,
+        `${JSON.stringify({ level, time: new Date().toISOString(), component, msg, ...traceFields(), ...fields })}\n`,
       );
   return { info: write('info'), warn: write('warn'), error: write('error') };
 }

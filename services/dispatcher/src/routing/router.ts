@@ -17,6 +17,16 @@ import {
   superviseConsumer,
 } from '@tidings/kafka';
 import type { ChannelKind } from '@tidings/state';
+import {
+  contextFromHeaders,
+  failSpan,
+  type Span,
+  SpanKind,
+  tidingsMetrics,
+  trace,
+  traceHeaders,
+  tracer,
+} from '@tidings/telemetry';
 import { vendorOf } from '../jobs.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { StateStore } from '../state/store.ts';
@@ -30,6 +40,8 @@ export interface Router {
   stop(): Promise<void>;
   /** `gave-up`: the router's consumer crashed too often in a row and routes nothing any more. */
   consumerState(): SupervisedConsumerState;
+  /** Its consumer's state by name (`router`), for readiness. */
+  consumers(): Record<string, SupervisedConsumerState>;
 }
 
 type OutgoingMessage = { topic: string; key: string; value: Buffer; headers: Record<string, string> };
@@ -132,15 +144,62 @@ export function createRouter(options: {
     };
   }
 
-  function routeMessage(message: KafkaMessage, partition: number, seen: Set<string>): OutgoingMessage[] {
+  /** How each event of a batch went, counted once its transaction has committed. */
+  type Tally = Array<{ outcome: 'routed' | 'unrouted' | 'duplicate' | 'dead_lettered'; kinds: string[] }>;
+
+  /**
+   * Routes one event in its own `process` span, a child of the producer's context from the message headers;
+   * each job gets a `create` span whose context its headers carry on to the sender. The span names ids and
+   * counts only, never the event's content.
+   */
+  function routeMessage(
+    message: KafkaMessage,
+    partition: number,
+    seen: Set<string>,
+    tally: Tally,
+  ): OutgoingMessage[] {
+    const span = tracer().startSpan(
+      `${topics.ticketEvents} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': topics.ticketEvents,
+          'messaging.destination.partition.id': String(partition),
+          'messaging.kafka.offset': Number(message.offset),
+          'messaging.consumer.group.name': groupId,
+        },
+      },
+      contextFromHeaders(message.headers),
+    );
+    try {
+      return routeInSpan(message, partition, seen, tally, span);
+    } finally {
+      span.end();
+    }
+  }
+
+  function routeInSpan(
+    message: KafkaMessage,
+    partition: number,
+    seen: Set<string>,
+    tally: Tally,
+    span: Span,
+  ): OutgoingMessage[] {
     const decoded = decodeTicketEvent(message.value, headerValue(message.headers, 'content-type'));
     if (!decoded.ok) {
       log.warn('ticket event dead-lettered', { partition, offset: message.offset, reason: decoded.reason });
+      failSpan(span, 'dead-lettered: not a valid ticket event');
+      tally.push({ outcome: 'dead_lettered', kinds: [] });
       return [deadLetter(message, partition, decoded.reason)];
     }
     const { event } = decoded;
+    span.setAttributes({ 'tidings.event.id': event.eventId, 'tidings.tenant.id': event.tenantId });
     const id = `${event.tenantId}/${event.eventId}`;
     if (recent.has(id) || seen.has(id)) {
+      span.setAttribute('tidings.route.outcome', 'duplicate');
+      tally.push({ outcome: 'duplicate', kinds: [] });
       log.info('duplicate ticket event dropped', {
         eventId: event.eventId,
         partition,
@@ -151,16 +210,40 @@ export function createRouter(options: {
     seen.add(id);
     const { jobs, skipped } = routeEvent(event, state, new Date());
     if (skipped.length > 0) log.info('channels skipped', { eventId: event.eventId, skipped });
-    const traceparent = headerValue(message.headers, 'traceparent');
-    const records = jobs.map((job) => ({
-      job,
-      record: {
-        topic: topics.deliveries(vendorOf(job.channelKind as ChannelKind)),
-        key: job.credentialId,
-        value: Buffer.from(JSON.stringify(job)),
-        headers: { 'content-type': 'application/json', ...(traceparent && { traceparent }) },
-      },
-    }));
+    const processing = trace.setSpan(contextFromHeaders(message.headers), span);
+    const records = jobs.map((job) => {
+      const topic = topics.deliveries(vendorOf(job.channelKind as ChannelKind));
+      // Ended at once: the job is sent in the batch's transaction; its span is the context the sender continues.
+      const create = tracer().startSpan(
+        `${topic} create`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.operation.type': 'create',
+            'messaging.destination.name': topic,
+            'tidings.event.id': job.eventId,
+            'tidings.delivery.id': job.deliveryId,
+            'tidings.channel.id': job.channelId,
+            'tidings.channel.kind': job.channelKind,
+          },
+        },
+        processing,
+      );
+      create.end();
+      return {
+        job,
+        record: {
+          topic,
+          key: job.credentialId,
+          value: Buffer.from(JSON.stringify(job)),
+          headers: {
+            'content-type': 'application/json',
+            ...traceHeaders(trace.setSpan(processing, create), message.headers),
+          },
+        },
+      };
+    });
     const oversized = records
       .map(({ job, record }) => ({ job, bytes: recordBytes(record) }))
       .filter(({ bytes }) => bytes > MAX_RECORD_BYTES);
@@ -178,8 +261,18 @@ export function createRouter(options: {
         jobs: oversized.map(({ job, bytes }) => ({ channelId: job.channelId, bytes })),
         limit: MAX_RECORD_BYTES,
       });
+      failSpan(span, 'dead-lettered: a delivery job is too large');
+      tally.push({ outcome: 'dead_lettered', kinds: [] });
       return [deadLetter(message, partition, reason, event)];
     }
+    span.setAttributes({
+      'tidings.route.outcome': jobs.length > 0 ? 'routed' : 'unrouted',
+      'tidings.jobs': jobs.length,
+    });
+    tally.push({
+      outcome: jobs.length > 0 ? 'routed' : 'unrouted',
+      kinds: jobs.map((job) => job.channelKind),
+    });
     return records.map(({ record }) => record);
   }
 
@@ -270,11 +363,15 @@ export function createRouter(options: {
     const deadline = Date.now() + TRANSIENT_RETRY_MS;
     let settleFirst = false;
     let seen = new Set<string>();
+    let tally: Tally = [];
     for (let attempt = 1; ; attempt++) {
       // Ids join `recent` only once the transaction committed: a batch that is routed again after an abort
       // must not find its own events marked as duplicates.
       seen = new Set<string>();
-      const outgoing = batch.messages.flatMap((message) => routeMessage(message, batch.partition, seen));
+      tally = [];
+      const outgoing = batch.messages.flatMap((message) =>
+        routeMessage(message, batch.partition, seen, tally),
+      );
       const at: { stage: Stage } = { stage: 'begin' };
       try {
         const committedNow = await transact(outgoing, batch, nextOffset, settleFirst, at);
@@ -323,6 +420,11 @@ export function createRouter(options: {
       }
     }
     for (const id of seen) recent.add(id);
+    const metrics = tidingsMetrics();
+    for (const { outcome, kinds } of tally) {
+      metrics.eventsConsumed.add(1, { outcome });
+      for (const kind of kinds) metrics.jobsRouted.add(1, { channel_kind: kind });
+    }
     for (const message of batch.messages) resolveOffset(message.offset);
     await heartbeat();
   }
@@ -350,5 +452,6 @@ export function createRouter(options: {
       await admin?.disconnect().catch(() => {});
     },
     consumerState: () => supervised.state(),
+    consumers: () => ({ router: supervised.state() }),
   };
 }

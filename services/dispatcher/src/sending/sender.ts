@@ -5,10 +5,21 @@ import {
   type KafkaMessage,
   type KafkaNames,
   type SupervisedConsumer,
+  type SupervisedConsumerState,
   superviseConsumer,
 } from '@tidings/kafka';
 import type { DeliveryOutcome } from '@tidings/providers';
 import type { ChannelKind } from '@tidings/state';
+import {
+  type Attributes,
+  contextFromHeaders,
+  failSpan,
+  type Span,
+  SpanKind,
+  tidingsMetrics,
+  traceHeaders,
+  withSpan,
+} from '@tidings/telemetry';
 import {
   type DeliveryJob,
   type DeliveryResult,
@@ -49,6 +60,8 @@ export interface ChannelHandler {
 export interface Sender {
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Its consumers' states by name (`sender.dingtalk`, `sender.dingtalk.retry`), for readiness. */
+  consumers(): Record<string, SupervisedConsumerState>;
 }
 
 export interface SenderLimits {
@@ -89,7 +102,40 @@ interface Leftover {
 
 const emptyLeftover = (): Leftover => ({ retry: null, deferred: null, dead: [], results: [] });
 
-type Gate = { ok: true } | { ok: false; until: number };
+/** `limit`: what holds the message back, for the rate-limit-waits metric. */
+type Gate = { ok: true } | { ok: false; until: number; limit: 'credential' | 'circuit' };
+
+/** The event's occurred-at from a job (protobuf-JSON of the TicketEvent), for end-to-end latency. */
+function occurredAtOf(job: DeliveryJob): number | null {
+  const occurredAt = (job.event as { occurredAt?: unknown } | null)?.occurredAt;
+  const at = typeof occurredAt === 'string' ? Date.parse(occurredAt) : Number.NaN;
+  return Number.isNaN(at) ? null : at;
+}
+
+/** A ledger call as a database span: which operation, on which delivery; never the row's content. */
+function ledgerSpan<T>(operation: string, deliveryId: string, fn: () => Promise<T>): Promise<T> {
+  return withSpan(
+    `ledger ${operation}`,
+    {
+      'db.system.name': 'postgresql',
+      'db.namespace': 'dispatcher',
+      'db.operation.name': operation,
+      'tidings.delivery.id': deliveryId,
+    },
+    fn,
+    { kind: SpanKind.CLIENT },
+  );
+}
+
+/** What a delivery span says about a job: ids and kinds only. */
+function jobAttributes(job: DeliveryJob): Attributes {
+  return {
+    'tidings.event.id': job.eventId,
+    'tidings.delivery.id': job.deliveryId,
+    'tidings.channel.id': job.channelId,
+    'tidings.channel.kind': job.channelKind,
+  };
+}
 
 /**
  * One vendor's sender (ARCHITECTURE §6.2–3): claim the delivery in the ledger, deliver, record the outcome,
@@ -150,6 +196,38 @@ export function createSender(options: {
     reason: `Tidings failed to deliver: ${errorMessage(error)}`,
   });
 
+  const metrics = tidingsMetrics();
+
+  /**
+   * The call to the platform, as a client span the HTTP spans (undici) nest under; it records the outcome's
+   * kind and code, never its reason (a platform's message can quote what was sent).
+   */
+  function providerCall<T extends DeliveryOutcome | Map<string, DeliveryOutcome>>(
+    job: DeliveryJob,
+    attributes: Attributes,
+    call: () => Promise<T>,
+  ): () => Promise<T> {
+    return () =>
+      withSpan(
+        `${vendor} send`,
+        { 'tidings.vendor': vendor, ...jobAttributes(job), ...attributes },
+        async (span: Span) => {
+          const result = await call();
+          const outcomes = result instanceof Map ? [...result.values()] : [result as DeliveryOutcome];
+          const first = outcomes.find((o) => o.kind !== 'delivered') ?? outcomes[0];
+          if (first) {
+            span.setAttribute('tidings.outcome', first.kind);
+            if (first.kind !== 'delivered') {
+              span.setAttribute('tidings.outcome.code', first.code);
+              failSpan(span, `${first.kind}: ${first.code}`);
+            }
+          }
+          return result;
+        },
+        { kind: SpanKind.CLIENT },
+      );
+  }
+
   async function timed<T>(send: () => Promise<T>, fallback: (error: unknown) => T) {
     const startedAt = new Date();
     const started = performance.now();
@@ -166,9 +244,9 @@ export function createSender(options: {
   function admit(credentialId: string, kind: ChannelKind, now: number, count = 1): Gate {
     const windows = credentialWindows(kind);
     const freeAt = rates.freeAt(credentialId, windows, now, count);
-    if (freeAt > now) return { ok: false, until: freeAt };
+    if (freeAt > now) return { ok: false, until: freeAt, limit: 'credential' };
     const circuit = circuits.allow(credentialId, now);
-    if (!circuit.allowed) return { ok: false, until: circuit.until };
+    if (!circuit.allowed) return { ok: false, until: circuit.until, limit: 'circuit' };
     rates.tryTake(credentialId, windows, now, count);
     return { ok: true };
   }
@@ -227,13 +305,28 @@ export function createSender(options: {
       target: '',
       recipientUserIds: delivery.userIds,
     });
-    const status = await ledger.record(
-      delivery.id,
-      { number: delivery.attempt, ...timing, outcome },
-      // A digest's retry waits in the credential's queue, to go out in a later digest.
-      { ...(retryAt && { retryAt }), waitInQueue: digestId !== null },
-      deliveryJob,
+    const status = await ledgerSpan('record', delivery.id, () =>
+      ledger.record(
+        delivery.id,
+        { number: delivery.attempt, ...timing, outcome },
+        // A digest's retry waits in the credential's queue, to go out in a later digest.
+        { ...(retryAt && { retryAt }), waitInQueue: digestId !== null },
+        deliveryJob,
+      ),
     );
+    const channelKind = job.channelKind;
+    metrics.deliveries.add(1, { channel_kind: channelKind, status });
+    metrics.attemptDuration.record(timing.durationMs / 1000, {
+      channel_kind: channelKind,
+      outcome: outcome.kind,
+    });
+    const occurredAt = occurredAtOf(job);
+    if (status === 'delivered' && occurredAt !== null)
+      metrics.endToEndLatency.record(Math.max(0, Date.now() - occurredAt) / 1000, {
+        channel_kind: channelKind,
+      });
+    if (step.kind === 'retry') metrics.retries.add(1, { channel_kind: channelKind });
+    else if (step.kind === 'dead') metrics.deadLettered.add(1, { channel_kind: channelKind });
     const fields = {
       deliveryId: delivery.id,
       eventId: job.eventId,
@@ -254,7 +347,13 @@ export function createSender(options: {
       leftover.dead.push({ job: deliveryJob, userIds: delivery.userIds, outcome, spent: step.spent });
   }
 
-  function defer(leftover: Leftover, userIds: readonly string[], dueAt: number): void {
+  function defer(
+    leftover: Leftover,
+    userIds: readonly string[],
+    dueAt: number,
+    limit: 'person' | 'circuit' | 'stopping',
+  ): void {
+    if (limit !== 'stopping') metrics.rateLimitWaits.add(userIds.length, { vendor, limit });
     const deferred = leftover.deferred ?? { userIds: [], dueAt: 0 };
     deferred.userIds.push(...userIds);
     deferred.dueAt = Math.max(deferred.dueAt, dueAt);
@@ -266,10 +365,12 @@ export function createSender(options: {
     const now = Date.now();
     if (isDigestKind(kind)) {
       // Behind others already waiting, or over the limit, or the platform paused: wait in the queue.
-      const gate = queues.has(job.credentialId)
-        ? ({ ok: false, until: now } as const)
+      // Behind others waiting counts as waiting for the credential's limit.
+      const gate: Gate = queues.has(job.credentialId)
+        ? { ok: false, until: now, limit: 'credential' }
         : admit(job.credentialId, kind, now);
       if (!gate.ok) {
+        metrics.rateLimitWaits.add(1, { vendor, limit: gate.limit });
         if (await ledger.enqueue(job, new Date(gate.until))) {
           log.info('delivery queued behind the rate limit', {
             deliveryId: job.deliveryId,
@@ -283,11 +384,11 @@ export function createSender(options: {
     } else {
       const circuit = circuits.allow(job.credentialId, now);
       if (!circuit.allowed) {
-        defer(leftover, job.recipientUserIds, circuit.until);
+        defer(leftover, job.recipientUserIds, circuit.until, 'circuit');
         return;
       }
     }
-    const claim = await ledger.claim(job);
+    const claim = await ledgerSpan('claim', job.deliveryId, () => ledger.claim(job));
     if (!claim.send) {
       report(job.credentialId, []);
       log.info('delivery already recorded; not sent again', {
@@ -296,7 +397,10 @@ export function createSender(options: {
       });
       return;
     }
-    const { result: outcome, ...timing } = await timed(() => handler.deliver(job), internalFailure);
+    const { result: outcome, ...timing } = await timed(
+      providerCall(job, { 'tidings.attempt': claim.attempt }, () => handler.deliver(job)),
+      internalFailure,
+    );
     report(job.credentialId, [outcome]);
     await settle(
       job,
@@ -330,7 +434,7 @@ export function createSender(options: {
     const credentialId = job.credentialId;
     const circuit = circuits.allow(credentialId, Date.now());
     if (!circuit.allowed) {
-      defer(leftover, job.recipientUserIds, circuit.until);
+      defer(leftover, job.recipientUserIds, circuit.until, 'circuit');
       return;
     }
     // A person over their own limit on this app waits on the retry topic (WeCom silently drops the excess).
@@ -339,7 +443,7 @@ export function createSender(options: {
       const key = `${credentialId}\u0000${userId}`;
       const now = Date.now();
       if (rates.tryTake(key, personWindows(kind), now)) people.push(userId);
-      else defer(leftover, [userId], rates.freeAt(key, personWindows(kind), now));
+      else defer(leftover, [userId], rates.freeAt(key, personWindows(kind), now), 'person');
     }
     // Lark sends one request per person: the app's limit is counted per person, in chunks it can grant.
     const windows = credentialWindows(kind);
@@ -350,9 +454,10 @@ export function createSender(options: {
       const chunk = people.slice(start, start + chunkSize);
       const count = perPerson ? chunk.length : 1;
       const freeAt = rates.freeAt(credentialId, windows, Date.now(), count);
+      if (freeAt > Date.now()) metrics.rateLimitWaits.add(chunk.length, { vendor, limit: 'credential' });
       if (!(await waitUntil(freeAt, heartbeat))) {
         // Stopping: the rest were not claimed; they go to the retry topic, due now.
-        defer(leftover, people.slice(start), Date.now());
+        defer(leftover, people.slice(start), Date.now(), 'stopping');
         break;
       }
       rates.tryTake(credentialId, windows, Date.now(), count);
@@ -371,13 +476,17 @@ export function createSender(options: {
         channelId: job.channelId,
         target,
       });
-      const claim = await ledger.claim(job, { id: deliveryId, target, recipientUserIds: [userId] });
+      const claim = await ledgerSpan('claim', deliveryId, () =>
+        ledger.claim(job, { id: deliveryId, target, recipientUserIds: [userId] }),
+      );
       if (claim.send)
         pending.push({ userId, deliveryId, attempt: claim.attempt, budgetAttempt: claim.budgetAttempt });
     }
     if (pending.length === 0) return [];
     const { result: outcomes, ...timing } = await timed(
-      () => handler.deliverToPeople(job, pending),
+      providerCall(job, { 'tidings.recipients': pending.length }, () =>
+        handler.deliverToPeople(job, pending),
+      ),
       (error) => new Map(pending.map(({ userId }) => [userId, internalFailure(error)])),
     );
     const settled: DeliveryOutcome[] = [];
@@ -405,13 +514,15 @@ export function createSender(options: {
     const messages = [];
     const narrowed = (userIds: string[]): DeliveryJob =>
       job.target === 'group' ? job : { ...job, recipientUserIds: userIds };
+    // The active context (the job's process span) goes on, so a retry or a replay continues the same trace.
+    const trace = traceHeaders();
     const toRetryTopic = (userIds: string[], dueAt: number) => ({
       topic: retryTopic,
       messages: [
         {
           key,
           value: JSON.stringify(narrowed(userIds)),
-          headers: { [DUE_AT_HEADER]: String(dueAt) },
+          headers: { ...trace, [DUE_AT_HEADER]: String(dueAt) },
         },
       ],
     });
@@ -428,6 +539,7 @@ export function createSender(options: {
             value: JSON.stringify(dead.job),
             // The full attempt history is in the ledger (delivery_attempts), by delivery id.
             headers: {
+              ...trace,
               'tidings-dlq-reason': `retry budget of ${dead.spent} spent; last: ${reason}`,
             },
           },
@@ -440,7 +552,7 @@ export function createSender(options: {
         messages: leftover.results.map((result) => ({
           key: `${result.tenantId}/${result.ticketId}`,
           value: JSON.stringify(result),
-          headers: { 'content-type': 'application/json' },
+          headers: { ...trace, 'content-type': 'application/json' },
         })),
       });
     }
@@ -535,10 +647,11 @@ export function createSender(options: {
   async function sendDigest(credentialId: string, rows: QueuedDelivery[], digestId: string): Promise<void> {
     const jobs = rows.map((row) => row.job);
     const { result: outcome, ...timing } = await timed(
-      () =>
+      providerCall(jobs[0]!, { 'tidings.digest.id': digestId, 'tidings.digest.size': jobs.length }, () =>
         jobs.length === 1 && digestId === jobs[0]!.deliveryId
           ? handler.deliver(jobs[0]!)
           : handler.deliverDigest(jobs, digestId),
+      ),
       internalFailure,
     );
     report(credentialId, [outcome]);
@@ -650,12 +763,33 @@ export function createSender(options: {
           await wait(message, heartbeat);
           // Stopping: leave it uncommitted; whoever owns the partition next reads it again.
           if (stopping) return;
-          const decoded = decodeDeliveryJob(message.value);
-          if (decoded.ok) await process(decoded.job, message, heartbeat);
-          else await deadLetterMalformed(message, partition, decoded.reason);
-          await source.commitOffsets([
-            { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-          ]);
+          // A child of the router's `create` span (or the previous attempt's), from the message headers.
+          await withSpan(
+            `${topic} process`,
+            {
+              'messaging.system': 'kafka',
+              'messaging.operation.type': 'process',
+              'messaging.destination.name': topic,
+              'messaging.destination.partition.id': String(partition),
+              'messaging.kafka.offset': Number(message.offset),
+              'messaging.consumer.group.name': groupOf(source),
+              'tidings.vendor': vendor,
+            },
+            async (span) => {
+              const decoded = decodeDeliveryJob(message.value);
+              if (decoded.ok) {
+                span.setAttributes(jobAttributes(decoded.job));
+                await process(decoded.job, message, heartbeat);
+              } else {
+                failSpan(span, 'malformed delivery job');
+                await deadLetterMalformed(message, partition, decoded.reason);
+              }
+              await source.commitOffsets([
+                { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+              ]);
+            },
+            { kind: SpanKind.CONSUMER, parent: contextFromHeaders(message.headers) },
+          );
         },
       },
       onGaveUp: (error) => {
@@ -665,6 +799,8 @@ export function createSender(options: {
     });
   }
 
+  const groupOf = (source: Consumer) =>
+    source === consumer ? topics.group(senderGroup(vendor)) : topics.group(retryGroup(vendor));
   const jobs = consume(consumer, jobsTopic, async () => {});
   const retries = consume(retryConsumer, retryTopic, waitUntilDue);
 
@@ -697,5 +833,6 @@ export function createSender(options: {
       clearTimeout(timer);
       await producer.disconnect();
     },
+    consumers: () => ({ [`sender.${vendor}`]: jobs.state(), [`sender.${vendor}.retry`]: retries.state() }),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Admin, type Kafka, superviseConsumer } from '@tidings/kafka';
+import { type Admin, type Kafka, type SupervisedConsumerState, superviseConsumer } from '@tidings/kafka';
 import type { StateTopicName } from '@tidings/state';
+import { tidingsMetrics } from '@tidings/telemetry';
 import type { Logger } from '../log.ts';
 import type { StateStore } from './store.ts';
 
@@ -22,6 +23,8 @@ export interface StateMaterialiser {
   /** Resolves once everything on the state topics when start() ran has been applied. */
   caughtUp(): Promise<void>;
   isCaughtUp(): boolean;
+  /** The state consumer's state, for readiness. */
+  consumerState(): SupervisedConsumerState;
   stop(): Promise<void>;
 }
 
@@ -47,10 +50,18 @@ export function createStateMaterialiser(options: {
   const consumer = options.kafka.consumer({ groupId: `tidings-dispatcher-state.${randomUUID()}` });
   /** `topic/partition` → offset that must be applied before the store counts as caught up. */
   const pending = new Map<string, bigint>();
-  let resolveCaughtUp: () => void = () => {};
+  let startedAt = 0;
+  let caughtUpAt: number | null = null;
+  let resolveCaughtUpPromise: () => void = () => {};
   const caughtUp = new Promise<void>((resolve) => {
-    resolveCaughtUp = resolve;
+    resolveCaughtUpPromise = resolve;
   });
+  function resolveCaughtUp(): void {
+    if (caughtUpAt !== null) return;
+    caughtUpAt = performance.now();
+    tidingsMetrics().stateCatchUp.record((caughtUpAt - startedAt) / 1000);
+    resolveCaughtUpPromise();
+  }
 
   function markApplied(topic: string, partition: number, offset: string): void {
     const key = `${topic}/${partition}`;
@@ -69,6 +80,7 @@ export function createStateMaterialiser(options: {
       autoCommit: true,
       eachMessage: async ({ topic, partition, message }) => {
         const entity = entityOf.get(topic)!;
+        tidingsMetrics().stateMessages.add(1, { entity });
         const key = message.key?.toString('utf8');
         if (key) {
           const result = options.store.apply(
@@ -98,6 +110,7 @@ export function createStateMaterialiser(options: {
 
   return {
     async start() {
+      startedAt = performance.now();
       const admin = options.kafka.admin();
       await admin.connect();
       try {
@@ -115,6 +128,7 @@ export function createStateMaterialiser(options: {
     },
     caughtUp: () => caughtUp,
     isCaughtUp: () => pending.size === 0,
+    consumerState: () => supervised.state(),
     async stop() {
       await supervised.stop();
     },
