@@ -1,4 +1,9 @@
-/** One JSON line per entry on stderr. Callers never pass secrets (ARCHITECTURE §8): not even sealed ones. */
+import { traceFields } from '@tidings/telemetry';
+
+/**
+ * One JSON line per entry on stderr, with the active span's `trace_id` and `span_id` when there is one.
+ * Callers never pass secrets (ARCHITECTURE §8): not even sealed ones.
+ */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -8,7 +13,7 @@ export interface Logger {
 export function createLogger(component: string): Logger {
   const write = (level: string, message: string, fields: Record<string, unknown> = {}) => {
     process.stderr.write(
-      `${JSON.stringify({ level, time: new Date().toISOString(), component, msg: message, ...fields })}\n`,
+      `${JSON.stringify({ level, time: new Date().toISOString(), component, msg: message, ...traceFields(), ...fields })}\n`,
     );
   };
   return {

@@ -8,6 +8,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { type Claims, FORWARDED_CLAIMS_REJECTION_MESSAGES, readForwardedClaims } from '@tidings/auth';
+import { context, contextFromHeaders, failSpan, SpanKind, trace, tracer } from '@tidings/telemetry';
 import { type GraphQLSchema, parse } from 'graphql';
 import { createLogger, describeError, type Logger } from './logger.ts';
 
@@ -97,7 +98,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 /**
- * Serves one federated subgraph over node:http: `POST|GET /graphql` and `GET /healthz`. Every GraphQL
+ * Serves one federated subgraph over node:http: `POST|GET /graphql`, `GET /healthz` and `GET /readyz`. Every GraphQL
  * request's gateway-signed claims header is verified before anything else: a missing, forged, stale or
  * other-subgraph header is answered with 401 and never reaches a resolver, whereas the gateway's signed
  * anonymous marker gives an anonymous context. `/healthz` needs no header (probes do not pass the gateway).
@@ -113,7 +114,27 @@ export async function createSubgraphServer<Context extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? false,
     // Inline traces (ftv1) are for Apollo's own router and cloud; our gateway does not read them.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        // Names the request's span after its operation (`mutation createChannel`); never its variables.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation, operationName }) {
+              const span = trace.getActiveSpan();
+              if (!span || !operation) return;
+              const name = operationName ?? operation.name?.value;
+              span.setAttributes({
+                'graphql.operation.type': operation.operation,
+                ...(name && { 'graphql.operation.name': name }),
+              });
+              span.updateName(name ? `${operation.operation} ${name}` : operation.operation);
+            },
+          };
+        },
+      },
+    ],
     formatError(formatted, error) {
       if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
       // An unexpected failure: log what it was, and tell the client no more than that it happened.
@@ -127,8 +148,18 @@ export async function createSubgraphServer<Context extends BaseContext>(
   });
   await apollo.start();
 
+  let stopping: Promise<void> | undefined;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/readyz' && req.method === 'GET') {
+      // Serving starts only once the service's database, topics and producer are up; stopping drains.
+      sendJson(res, stopping ? 503 : 200, {
+        status: stopping ? 'stopping' : 'ready',
+        subgraph: options.name,
+      });
+      return;
+    }
     if (url.pathname === '/healthz' && req.method === 'GET') {
       // The name lets a probe or a test client see which subgraph answers here (it is no secret: the
       // supergraph lists every subgraph); the test client signs its requests for this audience.
@@ -191,8 +222,32 @@ export async function createSubgraphServer<Context extends BaseContext>(
     res.end();
   }
 
+  /** `handle` in a server span, a child of the gateway's `traceparent`; probes are not traced. */
+  function traced(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path !== GRAPHQL_PATH) return handle(req, res);
+    const span = tracer().startSpan(
+      `${req.method ?? 'GET'} ${path}`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'http.request.method': req.method ?? 'GET',
+          'url.path': path,
+          'tidings.subgraph': options.name,
+        },
+      },
+      contextFromHeaders(req.headers),
+    );
+    res.once('close', () => {
+      span.setAttribute('http.response.status_code', res.statusCode);
+      if (res.statusCode >= 500) failSpan(span, `HTTP ${res.statusCode}`);
+      span.end();
+    });
+    return context.with(trace.setSpan(context.active(), span), () => handle(req, res));
+  }
+
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((error: unknown) => {
+    traced(req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
         return;
@@ -221,7 +276,6 @@ export async function createSubgraphServer<Context extends BaseContext>(
   const url = `${options.tls ? 'https' : 'http'}://${host}:${address.port}${GRAPHQL_PATH}`;
   logger.info('listening', { url });
 
-  let stopping: Promise<void> | undefined;
   return {
     url,
     stop() {

@@ -11,6 +11,7 @@ import { type PersistedOperations, persistedDocumentsOption } from './persisted-
 import { useQueryLimits } from './query-limits.ts';
 import { useMutationRateLimit } from './rate-limit.ts';
 import { requestSizeRefusal } from './request-size.ts';
+import { serveTraced, useTracePropagation } from './tracing.ts';
 
 export interface GatewayServiceConfig {
   port: number;
@@ -113,13 +114,15 @@ export function createGateway(config: GatewayServiceConfig): Gateway {
         callerOf,
         ...(config.now ? { now: config.now } : {}),
       }),
+      // Last: its onFetch adds `traceparent` to the headers the others have settled.
+      useTracePropagation(),
     ],
   });
   const server = createServer((request, response) => {
     // The body limit is checked on the headers, before the runtime reads a byte of the body.
     const refusal = requestSizeRefusal(request.method, request.headers, limits.maxBodyBytes);
     if (!refusal) {
-      runtime(request, response);
+      serveTraced(request, response, runtime);
       return;
     }
     // The body is left unread, so the connection cannot carry another request.
