@@ -27,6 +27,8 @@ async function measure(
   options: MemoryOptions,
 ): Promise<{
   rss: number;
+  anon: number;
+  file: number;
   peak: number;
   catchUpSeconds: number;
   state: Record<string, number>;
@@ -52,6 +54,8 @@ async function measure(
     await dispatcher.stop(30_000);
     return {
       rss: sample.rssBytes / MB,
+      anon: sample.anonBytes / MB,
+      file: sample.fileBytes / MB,
       peak: sample.peakRssBytes / MB,
       catchUpSeconds,
       state,
@@ -85,6 +89,13 @@ export async function memory(env: BenchEnv, options: MemoryOptions): Promise<Ben
         unit: 'MB',
         target: { op: '<=', value: 300 },
       },
+      { key: 'memory.anon', label: 'of which anonymous (heaps)', value: full.anon, unit: 'MB' },
+      {
+        key: 'memory.file',
+        label: 'of which file-backed (node binary, libraries)',
+        value: full.file,
+        unit: 'MB',
+      },
       {
         key: 'memory.peakRss',
         label: 'dispatcher peak RSS (catch-up included)',
@@ -92,6 +103,7 @@ export async function memory(env: BenchEnv, options: MemoryOptions): Promise<Ben
         unit: 'MB',
       },
       { key: 'memory.emptyRss', label: 'the same over an empty world', value: empty.rss, unit: 'MB' },
+      { key: 'memory.emptyAnon', label: 'of which anonymous', value: empty.anon, unit: 'MB' },
       {
         key: 'memory.catchUp',
         label: 'start to ready (state caught up)',

@@ -13,9 +13,15 @@ import postgres from 'postgres';
 import { createRunDatabase } from '../faults/ledger.ts';
 import { Service } from '../faults/processes.ts';
 import { SandboxClient } from '../faults/sandbox.ts';
-import { scriptKafka } from '../faults/topics.ts';
+import { readTopicToEnd, scriptKafka } from '../faults/topics.ts';
 import { freePort, repoRoot } from '../infra/process.ts';
 import { type BenchWorld, encodedBenchEvent, type StateMessage, stateMessages } from './world.ts';
+
+/**
+ * Every service serves Prometheus metrics on METRICS_PORT (default 9464): on a free port of its own here, so
+ * a run's several processes (and anyone else's on this machine) do not fight over one.
+ */
+const METRICS_ANYWHERE = { METRICS_HOST: '127.0.0.1', METRICS_PORT: '0' };
 
 export const benchRoot = join(repoRoot, '.data', 'bench');
 
@@ -82,7 +88,12 @@ export class BenchRun {
     const service = new Service({
       name: 'sandbox',
       entry: 'services/sandbox/src/index.ts',
-      env: { SANDBOX_HOST: '127.0.0.1', SANDBOX_PORT: String(port), SANDBOX_SMTP_PORT: String(smtpPort) },
+      env: {
+        SANDBOX_HOST: '127.0.0.1',
+        SANDBOX_PORT: String(port),
+        SANDBOX_SMTP_PORT: String(smtpPort),
+        ...METRICS_ANYWHERE,
+      },
       readyUrl: `http://127.0.0.1:${port}/_sandbox/health`,
       logDir: this.logDir,
     });
@@ -171,7 +182,7 @@ export class BenchRun {
   async produceOne(world: BenchWorld, index: number): Promise<void> {
     await this.producer!.send({
       topic: this.eventsTopic,
-      acks: 1,
+      acks: -1,
       messages: [
         {
           key: world.eventProjectIds[index % world.eventProjectIds.length]!,
@@ -214,6 +225,7 @@ export class BenchRun {
         GRAPHQL_HOST: '127.0.0.1',
         GRAPHQL_PORT: String(graphqlPort),
         RATE_LIMITS: 'off',
+        ...METRICS_ANYWHERE,
         SHUTDOWN_DRAIN_SECONDS: '5',
         ...(options.cpuProfileDir && {
           NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.cpuProfileDir}`,
@@ -228,7 +240,13 @@ export class BenchRun {
 
   /** A script of this folder as a process of its own (the bare pipe), with the run's settings in env. */
   script(name: string, entry: string, env: Record<string, string>, readyUrl: string): Service {
-    const service = new Service({ name, entry, env, readyUrl, logDir: this.logDir });
+    const service = new Service({
+      name,
+      entry,
+      env: { ...METRICS_ANYWHERE, ...env },
+      readyUrl,
+      logDir: this.logDir,
+    });
     this.services.push(service);
     return service;
   }
@@ -271,6 +289,43 @@ export class BenchRun {
     } finally {
       await sql.end({ timeout: 5 });
     }
+  }
+
+  /**
+   * When each delivered ledger row of `userId`'s was claimed by the sender (created) and delivered, by event
+   * index. (A delivered row keeps no copy of its job; routedAt comes from the jobs topic, see routedAt.)
+   */
+  async claimedAndDelivered(userId: string): Promise<Map<number, { claimed: number; delivered: number }>> {
+    const sql = postgres(this.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      const rows = await sql<Array<{ event: string; createdAt: Date; deliveredAt: Date }>>`
+        select event_id as event, created_at as "createdAt", delivered_at as "deliveredAt"
+        from dispatcher.deliveries
+        where status = 'delivered' and recipient_user_ids = ${sql.json([userId])}`;
+      return new Map(
+        rows.map((r) => [
+          Number(/-e(\d+)$/.exec(r.event)?.[1] ?? -1),
+          { claimed: r.createdAt.getTime(), delivered: r.deliveredAt.getTime() },
+        ]),
+      );
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  }
+
+  /** When the router routed each event (its jobs' routedAt), by event index, from a vendor's jobs topic. */
+  async routedAt(vendor: string): Promise<Map<number, number>> {
+    const records = await readTopicToEnd(this.kafka, kafkaNames(this.prefix).deliveries(vendor as never));
+    const routed = new Map<number, number>();
+    for (const record of records) {
+      const job = JSON.parse(record.value?.toString('utf8') ?? '{}') as {
+        eventId?: string;
+        routedAt?: string;
+      };
+      const index = Number(/-e(\d+)$/.exec(job.eventId ?? '')?.[1] ?? -1);
+      if (job.routedAt) routed.set(index, Date.parse(job.routedAt));
+    }
+    return routed;
   }
 
   /** Ledger rows per status. */
@@ -317,6 +372,9 @@ export class BenchRun {
 /** A process's resident memory and CPU time, from /proc (Linux). */
 export interface ProcessSample {
   rssBytes: number;
+  /** Of the RSS: anonymous pages (heaps, the process's own), and file pages (the node binary, libraries). */
+  anonBytes: number;
+  fileBytes: number;
   peakRssBytes: number;
   /** User + system CPU seconds since the process started. */
   cpuSeconds: number;
@@ -333,5 +391,11 @@ export function sampleProcess(pid: number): ProcessSample {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
-  return { rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM'), cpuSeconds: (utime + stime) / CLOCK_TICKS };
+  return {
+    rssBytes: kb('VmRSS'),
+    anonBytes: kb('RssAnon'),
+    fileBytes: kb('RssFile'),
+    peakRssBytes: kb('VmHWM'),
+    cpuSeconds: (utime + stime) / CLOCK_TICKS,
+  };
 }

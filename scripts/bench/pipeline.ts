@@ -317,6 +317,21 @@ export async function latency(env: BenchEnv, options: PipelineOptions): Promise<
     clearInterval(poller);
     await poll();
     const values = [...latencies.values()];
+    // Where the time goes: event → routed (the job's routedAt) → claimed by the sender (its ledger row) →
+    // delivered (recorded after the platform answered).
+    const routed = await run.routedAt(
+      world.kinds.includes('wecom-app') && world.kinds.length === 1 ? 'wecom' : 'dingtalk',
+    );
+    const rows = await run.claimedAndDelivered(world.sentinel);
+    const stages = { routed: [] as number[], claimed: [] as number[], delivered: [] as number[] };
+    for (const [index, row] of rows) {
+      const at = occurredAt.get(index);
+      const routedAt = routed.get(index);
+      if (index < warmUp || at === undefined || routedAt === undefined) continue;
+      stages.routed.push(routedAt - at);
+      stages.claimed.push(row.claimed - routedAt);
+      stages.delivered.push(row.delivered - row.claimed);
+    }
     const profile = await stopAndProfile(mesh);
     if (values.length < expected) keepLogs = true;
     return {
@@ -348,6 +363,24 @@ export async function latency(env: BenchEnv, options: PipelineOptions): Promise<
           key: 'latency.max',
           label: 'event time → sandbox receipt, max',
           value: Math.max(...values),
+          unit: 'ms',
+        },
+        {
+          key: 'latency.stage.routed',
+          label: 'stage: event time → routed (the job’s routedAt), p50',
+          value: percentile(stages.routed, 50),
+          unit: 'ms',
+        },
+        {
+          key: 'latency.stage.claimed',
+          label: 'stage: routed → claimed by the sender (ledger row), p50',
+          value: percentile(stages.claimed, 50),
+          unit: 'ms',
+        },
+        {
+          key: 'latency.stage.delivered',
+          label: 'stage: claimed → delivered (send, record), p50',
+          value: percentile(stages.delivered, 50),
           unit: 'ms',
         },
         {
