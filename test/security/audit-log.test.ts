@@ -90,6 +90,23 @@ describe('audit log', () => {
     expect(everything).not.toContain('tidings:sealed');
   });
 
+  it('records tenant settings changes with what they replaced', async () => {
+    const update = `mutation ($input: UpdateTenantSettingsInput!) {
+      updateTenantSettings(input: $input) { settings { defaultLocale } errors { field message code } }
+    }`;
+    await world.admin.mutate(update, { input: { defaultLocale: 'vi' } });
+    await world.admin.mutate(update, { input: { defaultLocale: 'zh' } });
+    const [second, first] = await entriesOf('TenantSettings', world.tenantId, 2);
+    expect(first).toMatchObject({
+      actorId: 'admin',
+      mutation: 'updateTenantSettings',
+      entityId: world.tenantId,
+      before: null,
+      after: { defaultLocale: 'vi' },
+    });
+    expect(second).toMatchObject({ before: { defaultLocale: 'vi' }, after: { defaultLocale: 'zh' } });
+  });
+
   it('filters by actor and pages newest first', async () => {
     await entriesOf('Channel', channelId, 2);
     const first = await world.admin.call(AUDIT_LOG, { filter: { actorId: 'admin' }, first: 1 });

@@ -49,7 +49,7 @@ export function createContextBuilder(
         rules,
         templates,
         watches: new WatchRepository(db, claims.tenantId, published, audit),
-        settings: new SettingsRepository(db, claims.tenantId, published),
+        settings: new SettingsRepository(db, claims.tenantId, published, audit),
         loadRule: (id) => loadRule(id.toLowerCase()),
         loadTemplate: (id) => loadTemplate(id.toLowerCase()),
         person: (userId) => people.find(claims.tenantId, userId),

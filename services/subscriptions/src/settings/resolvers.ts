@@ -25,13 +25,16 @@ const Query: QueryResolvers<SubscriptionsContext> = {
 };
 
 const Mutation: MutationResolvers<SubscriptionsContext> = {
-  updateTenantSettings: async (_, args, context) => {
+  updateTenantSettings: async (_, args, context, info) => {
     const scope = tenantScope(context);
     if (!isTenantAdmin(scope.claims)) throw forbidden('only a tenant admin can change the tenant settings');
     const problems = new InputProblems();
     const next = applySettingsPatch(settingsOf(await scope.settings.find()), args.input, problems);
     if (!next) return { settings: null, errors: problems.list };
-    return { settings: settingsNode(await scope.settings.save(next)), errors: [] };
+    return {
+      settings: settingsNode(await scope.settings.save(next, scope.cause(info.fieldName))),
+      errors: [],
+    };
   },
 };
 
