@@ -26,6 +26,12 @@ const ports = {
   sandbox: 4010,
   dispatcher: 4100,
 };
+/** Each process serves Prometheus /metrics on a port of its own (they would all take 9464 otherwise). */
+const metricsPorts = { gateway: 9464, identity: 9465, channels: 9466, subscriptions: 9467, dispatcher: 9468 };
+const metrics = (name: keyof typeof metricsPorts) => ({
+  METRICS_HOST: '127.0.0.1',
+  METRICS_PORT: String(metricsPorts[name]),
+});
 const local = (port: number, path = '') => `http://127.0.0.1:${port}${path}`;
 
 const infra = await startInfrastructure({
@@ -53,7 +59,7 @@ const subgraph = (name: 'identity' | 'channels' | 'subscriptions'): ServiceSpec 
   name,
   entry: `services/${name}/src/index.ts`,
   // The channels subgraph's "Test" button sends through the platforms too.
-  env: { ...shared, PORT: String(ports[name]), ...(name === 'channels' && platforms) },
+  env: { ...shared, ...metrics(name), PORT: String(ports[name]), ...(name === 'channels' && platforms) },
   readyUrl: local(ports[name], '/healthz'),
 });
 
@@ -74,6 +80,7 @@ const services: ServiceSpec[] = [
     env: {
       ...shared,
       ...platforms,
+      ...metrics('dispatcher'),
       HEALTH_PORT: String(ports.dispatcher),
       GRAPHQL_PORT: String(ports.deliveries),
     },
@@ -83,6 +90,7 @@ const services: ServiceSpec[] = [
     name: 'gateway',
     entry: 'services/gateway/src/index.ts',
     env: {
+      ...metrics('gateway'),
       PORT: String(ports.gateway),
       IDENTITY_URL: local(ports.identity, '/graphql'),
       CHANNELS_URL: local(ports.channels, '/graphql'),
@@ -173,6 +181,9 @@ Tidings is running.
   Sandbox inbox     ${local(ports.sandbox, '/')}   (robots: PUT ${local(ports.sandbox, '/_sandbox/dingtalk/robots/<token>')})
   Kafka             ${kafkaBrokers}   (events: tidings.ticket-events.v1)
   Dispatcher        ${local(ports.dispatcher, '/readyz')}
+  Metrics           ${Object.entries(metricsPorts)
+    .map(([name, port]) => `${name} ${local(port, '/metrics')}`)
+    .join(', ')}
   Token (tenant "demo", tenant admin, 24 h):
     Authorization: Bearer ${token}
 Ctrl-C stops everything.`);
