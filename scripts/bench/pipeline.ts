@@ -249,6 +249,7 @@ export async function throughput(env: BenchEnv, options: PipelineOptions): Promi
       rows,
       notes: [
         `ledger statuses: ${JSON.stringify(statuses)}; bare pipe: ${stats.events} events, ${stats.calls} calls, ${stats.failures} failures`,
+        `the fewest calls each platform allows for ${options.recipients} people: DingTalk one-to-one takes 20 a call (${(Math.ceil(options.recipients / 20) / options.recipients).toFixed(3)} per person), work notifications 5,000 and WeCom 1,000 (${(1 / options.recipients).toFixed(3)})`,
         `platform calls per person are counted over the last messages the sandbox keeps (10,000 per platform): ${calls.map((c) => `${c.kind} ${c.calls} calls for ${c.people} people`).join('; ')}`,
         ...profile,
       ],
