@@ -219,6 +219,9 @@ export class Harness {
         RETRY_MAX_DELAY_SECONDS: String(retry.maxDelaySeconds),
         RETRY_DELAY_SCALE: String(retry.delayScale),
         RATE_LIMITS: this.options.rateLimits ?? 'off',
+        // The router and the sender each serve /metrics: on a free port each, never the shared default 9464.
+        METRICS_HOST: '127.0.0.1',
+        METRICS_PORT: '0',
         SHUTDOWN_DRAIN_SECONDS: String(this.options.drainSeconds ?? DEFAULT_DRAIN_SECONDS),
       },
       readyUrl: `http://127.0.0.1:${healthPort}/readyz`,

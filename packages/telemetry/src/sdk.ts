@@ -93,13 +93,22 @@ async function start(options: TelemetryOptions): Promise<Telemetry> {
   const port =
     options.metrics?.port ??
     Number(env.METRICS_PORT || env.OTEL_EXPORTER_PROMETHEUS_PORT || PrometheusExporter.DEFAULT_OPTIONS.port);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+  const listening = await new Promise<boolean>((resolve) => {
+    const failed = (error: Error) => {
+      // A metrics port already taken must not stop notifications from going out: say so, and go on
+      // without the scrape endpoint (spans and logs are unaffected).
+      process.stderr.write(
+        `${JSON.stringify({ level: 'error', time: new Date().toISOString(), component: 'telemetry', msg: `no /metrics endpoint: cannot listen on ${host ?? '*'}:${port} (set METRICS_PORT)`, error: error.message })}\n`,
+      );
+      resolve(false);
+    };
+    server.once('error', failed);
     server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
+      server.off('error', failed);
+      resolve(true);
     });
   });
+  if (!listening) return { metricsUrl: null, shutdown: () => sdk.shutdown() };
   // The scrape endpoint must not keep a process alive that has otherwise finished.
   server.unref();
   const address = server.address() as AddressInfo;
