@@ -81,6 +81,14 @@ export function deliveryIdFor(parts: {
     .slice(0, 32);
 }
 
+/**
+ * The job as it concerns only some of its people: a per-person job narrowed to them (what a person's ledger
+ * row keeps, what a retry or the DLQ carries). A group job is one delivery and stays whole.
+ */
+export function jobForRecipients(job: DeliveryJob, recipientUserIds: string[]): DeliveryJob {
+  return job.target === 'group' ? job : { ...job, recipientUserIds };
+}
+
 /** A digest's idempotency key: the same deliveries always make the same digest id. */
 export function digestIdFor(deliveryIds: readonly string[]): string {
   return createHash('sha256')

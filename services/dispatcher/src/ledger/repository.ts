@@ -27,11 +27,6 @@ export const ownDelivery = (job: DeliveryJob): JobDelivery => ({
   recipientUserIds: job.recipientUserIds,
 });
 
-/** What a single delivery's row keeps of its job: for a person's delivery, the job narrowed to them. */
-export function jobOfDelivery(job: DeliveryJob, delivery: JobDelivery): DeliveryJob {
-  return job.target === 'group' ? job : { ...job, recipientUserIds: delivery.recipientUserIds };
-}
-
 /** What an attempt led to, as the retry policy decided it. */
 export interface AttemptStep {
   /** A retryable outcome: tried again at this time (else the retry budget is spent). */

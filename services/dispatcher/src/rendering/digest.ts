@@ -81,7 +81,7 @@ const union = <T>(lists: readonly (readonly T[] | undefined)[]) => [
 
 // A section is the update's own body: templates open their bodies with the ticket and the change, and the
 // digest's title says what the message as a whole is.
-const dingTalkSection = (message: DingTalkRobotMarkdownMessage) => message.text;
+export const dingTalkSection = (message: DingTalkRobotMarkdownMessage) => message.text;
 
 /** DingTalk robot markdown: the title as a heading, then the updates; `at` mentions everyone any update mentions. */
 export function dingTalkDigest(
@@ -104,10 +104,7 @@ export function dingTalkDigest(
   };
 }
 
-export const dingTalkDigestSections = (parts: readonly DigestPart<DingTalkRobotMarkdownMessage>[]) =>
-  parts.map((p) => dingTalkSection(p.message));
-
-const larkSection = (message: LarkCard) => message.markdown;
+export const larkSection = (message: LarkCard) => message.markdown;
 
 /** A Lark bot card: an update per section; the button to the ticket only when all are about one ticket. */
 export function larkDigest(parts: readonly DigestPart<LarkCard>[], locale: string): LarkCard {
@@ -130,10 +127,7 @@ export function larkDigest(parts: readonly DigestPart<LarkCard>[], locale: strin
   };
 }
 
-export const larkDigestSections = (parts: readonly DigestPart<LarkCard>[]) =>
-  parts.map((p) => larkSection(p.message));
-
-const weComSection = (message: WeComRobotText) => message.content;
+export const weComSection = (message: WeComRobotText) => message.content;
 
 /** WeCom robot text: the title line, then the updates; mentions by mobile, once each. */
 export function weComDigest(parts: readonly DigestPart<WeComRobotText>[], locale: string): WeComRobotText {
@@ -149,9 +143,6 @@ export function weComDigest(parts: readonly DigestPart<WeComRobotText>[], locale
     mentionedMobileList: mentions,
   };
 }
-
-export const weComDigestSections = (parts: readonly DigestPart<WeComRobotText>[]) =>
-  parts.map((p) => weComSection(p.message));
 
 export const digestSeparator: Record<DigestKind, string> = {
   'dingtalk-robot': separator,

@@ -17,13 +17,13 @@ import {
   digestBudgetBytes,
   digestSeparator,
   dingTalkDigest,
-  dingTalkDigestSections,
+  dingTalkSection,
   isDigestKind,
   larkDigest,
-  larkDigestSections,
+  larkSection,
   sectionsThatFit,
   weComDigest,
-  weComDigestSections,
+  weComSection,
 } from '../rendering/digest.ts';
 import { renderDingTalkRobotMarkdown } from '../rendering/dingtalk-robot.ts';
 import { type LarkCard, renderLarkBotCard } from '../rendering/lark-bot.ts';
@@ -265,11 +265,11 @@ export function createChannelHandler(options: {
     return parts.map((part) => {
       switch (part.kind) {
         case 'dingtalk-robot':
-          return dingTalkDigestSections([part])[0]!;
+          return dingTalkSection(part.message);
         case 'lark-bot':
-          return larkDigestSections([part])[0]!;
+          return larkSection(part.message);
         case 'wecom-robot':
-          return weComDigestSections([part])[0]!;
+          return weComSection(part.message);
         default:
           return '';
       }

@@ -27,9 +27,10 @@ import {
   deliveryIdFor,
   deliveryResultsTopic,
   digestIdFor,
+  jobForRecipients,
   vendorOf,
 } from '../jobs.ts';
-import { type DeliveryLedger, jobOfDelivery, type QueuedDelivery } from '../ledger/repository.ts';
+import type { DeliveryLedger, QueuedDelivery } from '../ledger/repository.ts';
 import type { DeliveryStatus } from '../ledger/schema.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import { type DigestKind, digestBudgetBytes, isDigestKind } from '../rendering/digest.ts';
@@ -96,7 +97,8 @@ interface Leftover {
   retry: { userIds: string[]; delayMs: number } | null;
   /** Not tried (a circuit open, a person's limit reached): no attempt spent, due at that time. */
   deferred: { userIds: string[]; dueAt: number } | null;
-  dead: Array<{ job: DeliveryJob; userIds: string[]; outcome: DeliveryOutcome; spent: string }>;
+  /** Each dead delivery's own job (narrowed to its person), what it last got, and which budget it spent. */
+  dead: Array<{ job: DeliveryJob; outcome: DeliveryOutcome; spent: string }>;
   results: DeliveryResult[];
 }
 
@@ -300,11 +302,7 @@ export function createSender(options: {
   ): Promise<void> {
     const step = nextStep(outcome, delivery.budgetAttempt, policy, Math.random, job.routedAt);
     const retryAt = step.kind === 'retry' ? new Date(Date.now() + step.delayMs) : undefined;
-    const deliveryJob = jobOfDelivery(job, {
-      id: delivery.id,
-      target: '',
-      recipientUserIds: delivery.userIds,
-    });
+    const deliveryJob = jobForRecipients(job, delivery.userIds);
     const status = await ledgerSpan('record', delivery.id, () =>
       ledger.record(
         delivery.id,
@@ -343,8 +341,7 @@ export function createSender(options: {
       retry.userIds.push(...delivery.userIds);
       retry.delayMs = Math.max(retry.delayMs, step.delayMs);
       leftover.retry = retry;
-    } else if (step.kind === 'dead')
-      leftover.dead.push({ job: deliveryJob, userIds: delivery.userIds, outcome, spent: step.spent });
+    } else if (step.kind === 'dead') leftover.dead.push({ job: deliveryJob, outcome, spent: step.spent });
   }
 
   function defer(
@@ -512,8 +509,6 @@ export function createSender(options: {
   /** Hands on what is left of a job: retries and deferrals to the retry topic, the dead to the DLQ, results. */
   async function handOn(job: DeliveryJob, key: Buffer | string | null, leftover: Leftover): Promise<void> {
     const messages = [];
-    const narrowed = (userIds: string[]): DeliveryJob =>
-      job.target === 'group' ? job : { ...job, recipientUserIds: userIds };
     // The active context (the job's process span) goes on, so a retry or a replay continues the same trace.
     const trace = traceHeaders();
     const toRetryTopic = (userIds: string[], dueAt: number) => ({
@@ -521,7 +516,7 @@ export function createSender(options: {
       messages: [
         {
           key,
-          value: JSON.stringify(narrowed(userIds)),
+          value: JSON.stringify(jobForRecipients(job, userIds)),
           headers: { ...trace, [DUE_AT_HEADER]: String(dueAt) },
         },
       ],
