@@ -212,8 +212,9 @@ describe('one event, one trace', () => {
     const traceId = producerSpan.spanContext().traceId;
     const inTrace = () =>
       telemetry.spans.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
-    await waitFor('the delivery recorded, and its span ended', () =>
-      inTrace().some((span) => span.name === 'ledger record'),
+    // The job's process span is the sender's outermost: it ends last, after the record and the commit.
+    await waitFor('the delivery recorded, and the job\'s span ended', () =>
+      inTrace().some((span) => span.name === `${prefix}tidings.deliveries.dingtalk.v1 process`),
     );
 
     const spans = inTrace();

@@ -21,6 +21,19 @@ export interface JobDelivery {
   recipientUserIds: string[];
 }
 
+/** One attempt to record: which delivery, when and how long, what the platform said and what follows. */
+export interface RecordedAttempt {
+  deliveryId: string;
+  /** The attempt's number over the delivery's whole life. */
+  number: number;
+  startedAt: Date;
+  durationMs: number;
+  outcome: DeliveryOutcome;
+  step: AttemptStep;
+  /** The delivery's own job (narrowed to its person): kept in the ledger when it may be sent from there. */
+  job: DeliveryJob;
+}
+
 export const ownDelivery = (job: DeliveryJob): JobDelivery => ({
   id: job.deliveryId,
   target: job.target,
@@ -50,15 +63,18 @@ export class DeliveryLedger {
   }
 
   /**
-   * Marks a delivery (the job's own, or one person's of a per-person job) as being sent and says whether
-   * to send it. A delivery already delivered, failed or dead is
-   * not sent again (a duplicate job, or a re-read after a crash). One left in `sending` by a crash, or waiting in `retrying`, is sent
-   * again, under the same provider idempotency key where the platform has one.
+   * Marks deliveries of one job (the job's own, or some people's of a per-person job) as being sent and says,
+   * for each in order, whether to send it: one statement for all of them. A delivery already delivered,
+   * failed or dead is not sent again (a duplicate job, or a re-read after a crash). One left in `sending` by
+   * a crash, or waiting in `retrying`, is sent again, under the same provider idempotency key where the
+   * platform has one.
    */
-  async claim(job: DeliveryJob, delivery: JobDelivery = ownDelivery(job)): Promise<ClaimResult> {
-    const [row] = await this.db
-      .insert(deliveries)
-      .values({
+  async claim(job: DeliveryJob, batch: readonly JobDelivery[]): Promise<ClaimResult[]> {
+    if (batch.length === 0) return [];
+    // Rows are locked in id order, so two senders claiming overlapping people cannot deadlock.
+    const values = uniqueById(batch)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((delivery) => ({
         id: delivery.id,
         tenantId: job.tenantId,
         eventId: job.eventId,
@@ -70,75 +86,96 @@ export class DeliveryLedger {
         credentialId: job.credentialId,
         target: delivery.target,
         recipientUserIds: delivery.recipientUserIds,
-        status: 'sending',
+        status: 'sending' as const,
         attempts: 1,
-      })
+      }));
+    const claimed = await this.db
+      .insert(deliveries)
+      .values(values)
       .onConflictDoUpdate({
         target: deliveries.id,
         set: { attempts: sql`${deliveries.attempts} + 1`, updatedAt: sql`now()` },
         setWhere: sql`${deliveries.status} in ('sending', 'retrying')`,
       })
-      .returning({ attempts: deliveries.attempts, retryFromAttempt: deliveries.retryFromAttempt });
-    if (row) return { send: true, attempt: row.attempts, budgetAttempt: row.attempts - row.retryFromAttempt };
-    const [existing] = await this.db
-      .select({ status: deliveries.status })
-      .from(deliveries)
-      .where(eq(deliveries.id, delivery.id));
-    return { send: false, status: existing?.status ?? 'delivered' };
+      .returning({
+        id: deliveries.id,
+        attempts: deliveries.attempts,
+        retryFromAttempt: deliveries.retryFromAttempt,
+      });
+    const byId = new Map(claimed.map((row) => [row.id, row]));
+    const skipped = batch.filter((delivery) => !byId.has(delivery.id)).map((delivery) => delivery.id);
+    const statuses =
+      skipped.length === 0
+        ? new Map<string, DeliveryStatus>()
+        : new Map(
+            (
+              await this.db
+                .select({ id: deliveries.id, status: deliveries.status })
+                .from(deliveries)
+                .where(inArray(deliveries.id, skipped))
+            ).map((row) => [row.id, row.status]),
+          );
+    return batch.map((delivery): ClaimResult => {
+      const row = byId.get(delivery.id);
+      return row
+        ? { send: true, attempt: row.attempts, budgetAttempt: row.attempts - row.retryFromAttempt }
+        : { send: false, status: statuses.get(delivery.id) ?? 'delivered' };
+    });
   }
 
   /**
-   * Records the attempt and the delivery's resulting status in one transaction. A delivery that failed for
-   * good keeps its job, so it can be replayed.
+   * Records attempts and each delivery's resulting status, in order, as one statement (so all or none of
+   * them is recorded). A delivery that failed for good keeps its job, so it can be replayed; a queued one
+   * keeps it for the digest that sends it.
    */
-  async record(
-    deliveryId: string,
-    attempt: { number: number; startedAt: Date; durationMs: number; outcome: DeliveryOutcome },
-    step: AttemptStep,
-    job: DeliveryJob,
-  ): Promise<DeliveryStatus> {
-    const { outcome } = attempt;
-    const status: DeliveryStatus =
-      outcome.kind === 'delivered'
-        ? 'delivered'
-        : outcome.kind === 'permanent'
-          ? 'failed'
-          : step.retryAt
-            ? step.waitInQueue
-              ? 'queued'
-              : 'retrying'
-            : 'dead';
-    const code = outcome.kind === 'delivered' ? null : outcome.code;
-    const reason = outcome.kind === 'delivered' ? null : outcome.reason;
-    const providerMessageId = outcome.kind === 'delivered' ? (outcome.providerMessageId ?? null) : null;
-    await this.db.transaction(async (tx) => {
-      await tx.insert(deliveryAttempts).values({
-        deliveryId,
-        attempt: attempt.number,
+  async record(attempts: readonly RecordedAttempt[]): Promise<DeliveryStatus[]> {
+    if (attempts.length === 0) return [];
+    const rows = attempts.map(({ deliveryId, number, startedAt, durationMs, outcome, step, job }) => {
+      const status = statusAfter(outcome, step);
+      const delivered = outcome.kind === 'delivered';
+      return {
+        delivery_id: deliveryId,
+        attempt: number,
         outcome: outcome.kind,
-        code,
-        reason,
-        httpStatus: outcome.httpStatus ?? null,
-        providerMessageId,
-        durationMs: Math.round(attempt.durationMs),
-        startedAt: attempt.startedAt,
-      });
-      await tx
-        .update(deliveries)
-        .set({
-          status,
-          lastCode: code,
-          lastReason: reason,
-          providerMessageId,
-          updatedAt: sql`now()`,
-          deliveredAt: status === 'delivered' ? sql`now()` : null,
-          nextAttemptAt: status === 'retrying' || status === 'queued' ? (step.retryAt ?? null) : null,
-          // Queued: the digest sends it from here. Failed or dead: a replay sends it again.
-          job: status === 'failed' || status === 'dead' || status === 'queued' ? job : null,
-        })
-        .where(eq(deliveries.id, deliveryId));
+        status,
+        code: delivered ? null : outcome.code,
+        reason: delivered ? null : outcome.reason,
+        http_status: outcome.httpStatus ?? null,
+        provider_message_id: delivered ? (outcome.providerMessageId ?? null) : null,
+        duration_ms: Math.round(durationMs),
+        started_at: startedAt.toISOString(),
+        next_attempt_at:
+          status === 'retrying' || status === 'queued' ? (step.retryAt?.toISOString() ?? null) : null,
+        // Queued: the digest sends it from here. Failed or dead: a replay sends it again.
+        job: status === 'failed' || status === 'dead' || status === 'queued' ? job : null,
+      };
     });
-    return status;
+    // The rows travel as one JSON parameter: one round trip, and no statement text that grows with them.
+    await this.db.execute(sql`
+      with recorded as (
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+          delivery_id text, attempt integer, outcome text, status text, code text, reason text,
+          http_status integer, provider_message_id text, duration_ms integer, started_at timestamptz,
+          next_attempt_at timestamptz, job jsonb)
+      ), attempt_rows as (
+        insert into ${deliveryAttempts} (delivery_id, attempt, outcome, code, reason, http_status,
+          provider_message_id, duration_ms, started_at)
+        select delivery_id, attempt, outcome, code, reason, http_status, provider_message_id, duration_ms,
+          started_at
+        from recorded
+      )
+      update ${deliveries} as d set
+        status = recorded.status,
+        last_code = recorded.code,
+        last_reason = recorded.reason,
+        provider_message_id = recorded.provider_message_id,
+        updated_at = now(),
+        delivered_at = case when recorded.status = 'delivered' then now() end,
+        next_attempt_at = recorded.next_attempt_at,
+        job = recorded.job
+      from recorded
+      where d.id = recorded.delivery_id`);
+    return rows.map((row) => row.status);
   }
 
   /**
@@ -309,6 +346,20 @@ export class DeliveryLedger {
       };
     });
   }
+}
+
+/** The status an attempt leaves its delivery in. */
+function statusAfter(outcome: DeliveryOutcome, step: AttemptStep): DeliveryStatus {
+  if (outcome.kind === 'delivered') return 'delivered';
+  if (outcome.kind === 'permanent') return 'failed';
+  if (!step.retryAt) return 'dead';
+  return step.waitInQueue ? 'queued' : 'retrying';
+}
+
+/** The first of each id: a job naming a person twice still claims their delivery once. */
+function uniqueById(batch: readonly JobDelivery[]): JobDelivery[] {
+  const seen = new Set<string>();
+  return batch.filter((delivery) => !seen.has(delivery.id) && seen.add(delivery.id));
 }
 
 /** Rows in the order of `ids`, as deliveries to send (rows without a job cannot be sent and are left out). */

@@ -30,7 +30,7 @@ import {
   jobForRecipients,
   vendorOf,
 } from '../jobs.ts';
-import type { DeliveryLedger, QueuedDelivery } from '../ledger/repository.ts';
+import { type DeliveryLedger, ownDelivery, type QueuedDelivery } from '../ledger/repository.ts';
 import type { DeliveryStatus } from '../ledger/schema.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import { type DigestKind, digestBudgetBytes, isDigestKind } from '../rendering/digest.ts';
@@ -104,6 +104,14 @@ interface Leftover {
 
 const emptyLeftover = (): Leftover => ({ retry: null, deferred: null, dead: [], results: [] });
 
+/** A delivery whose attempt is being recorded: its attempt numbers and the people it was for. */
+interface SettledDelivery {
+  id: string;
+  attempt: number;
+  budgetAttempt: number;
+  userIds: string[];
+}
+
 /** `limit`: what holds the message back, for the rate-limit-waits metric. */
 type Gate = { ok: true } | { ok: false; until: number; limit: 'credential' | 'circuit' };
 
@@ -114,15 +122,16 @@ function occurredAtOf(job: DeliveryJob): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
-/** A ledger call as a database span: which operation, on which delivery; never the row's content. */
-function ledgerSpan<T>(operation: string, deliveryId: string, fn: () => Promise<T>): Promise<T> {
+/** A ledger call as a database span: which operation, on how many deliveries; never the rows' content. */
+function ledgerSpan<T>(operation: string, deliveryIds: readonly string[], fn: () => Promise<T>): Promise<T> {
   return withSpan(
     `ledger ${operation}`,
     {
       'db.system.name': 'postgresql',
       'db.namespace': 'dispatcher',
       'db.operation.name': operation,
-      'tidings.delivery.id': deliveryId,
+      'db.operation.batch.size': deliveryIds.length,
+      ...(deliveryIds.length === 1 && { 'tidings.delivery.id': deliveryIds[0] }),
     },
     fn,
     { kind: SpanKind.CLIENT },
@@ -291,57 +300,92 @@ export function createSender(options: {
     };
   }
 
-  /** Records one delivery's attempt and says what follows it. */
+  /**
+   * Records the attempts of one platform call (one message, one batch of people, or one digest) in one
+   * ledger statement, and says what follows each: a result, and a retry or the DLQ.
+   */
   async function settle(
-    job: DeliveryJob,
-    delivery: { id: string; attempt: number; budgetAttempt: number; userIds: string[] },
+    settled: ReadonlyArray<{ job: DeliveryJob; delivery: SettledDelivery; outcome: DeliveryOutcome }>,
     timing: { startedAt: Date; durationMs: number },
-    outcome: DeliveryOutcome,
     leftover: Leftover,
     digestId: string | null = null,
   ): Promise<void> {
-    const step = nextStep(outcome, delivery.budgetAttempt, policy, Math.random, job.routedAt);
-    const retryAt = step.kind === 'retry' ? new Date(Date.now() + step.delayMs) : undefined;
-    const deliveryJob = jobForRecipients(job, delivery.userIds);
-    const status = await ledgerSpan('record', delivery.id, () =>
-      ledger.record(
-        delivery.id,
-        { number: delivery.attempt, ...timing, outcome },
-        // A digest's retry waits in the credential's queue, to go out in a later digest.
-        { ...(retryAt && { retryAt }), waitInQueue: digestId !== null },
-        deliveryJob,
-      ),
+    if (settled.length === 0) return;
+    const now = Date.now();
+    const steps = settled.map(({ job, delivery, outcome }) =>
+      nextStep(outcome, delivery.budgetAttempt, policy, Math.random, job.routedAt),
     );
-    const channelKind = job.channelKind;
-    metrics.deliveries.add(1, { channel_kind: channelKind, status });
-    metrics.attemptDuration.record(timing.durationMs / 1000, {
-      channel_kind: channelKind,
-      outcome: outcome.kind,
-    });
-    const occurredAt = occurredAtOf(job);
-    if (status === 'delivered' && occurredAt !== null)
-      metrics.endToEndLatency.record(Math.max(0, Date.now() - occurredAt) / 1000, {
+    const deliveryJobs = settled.map(({ job, delivery }) => jobForRecipients(job, delivery.userIds));
+    const statuses = await ledgerSpan(
+      'record',
+      settled.map(({ delivery }) => delivery.id),
+      () =>
+        ledger.record(
+          settled.map(({ delivery, outcome }, index) => {
+            const step = steps[index]!;
+            return {
+              deliveryId: delivery.id,
+              number: delivery.attempt,
+              ...timing,
+              outcome,
+              // A digest's retry waits in the credential's queue, to go out in a later digest.
+              step: {
+                ...(step.kind === 'retry' && { retryAt: new Date(now + step.delayMs) }),
+                waitInQueue: digestId !== null,
+              },
+              job: deliveryJobs[index]!,
+            };
+          }),
+        ),
+    );
+    const delivered: string[] = [];
+    settled.forEach(({ job, delivery, outcome }, index) => {
+      const status = statuses[index]!;
+      const step = steps[index]!;
+      const channelKind = job.channelKind;
+      metrics.deliveries.add(1, { channel_kind: channelKind, status });
+      metrics.attemptDuration.record(timing.durationMs / 1000, {
         channel_kind: channelKind,
+        outcome: outcome.kind,
       });
-    if (step.kind === 'retry') metrics.retries.add(1, { channel_kind: channelKind });
-    else if (step.kind === 'dead') metrics.deadLettered.add(1, { channel_kind: channelKind });
-    const fields = {
-      deliveryId: delivery.id,
-      eventId: job.eventId,
-      channelId: job.channelId,
-      status,
-      attempt: delivery.attempt,
-      ...(digestId && { digestId }),
-    };
-    if (outcome.kind === 'delivered') log.info('delivered', fields);
-    else log.warn('delivery not delivered', { ...fields, code: outcome.code, reason: outcome.reason });
-    leftover.results.push(resultOf(job, delivery, status, outcome, digestId));
-    if (step.kind === 'retry' && digestId === null) {
-      const retry = leftover.retry ?? { userIds: [], delayMs: 0 };
-      retry.userIds.push(...delivery.userIds);
-      retry.delayMs = Math.max(retry.delayMs, step.delayMs);
-      leftover.retry = retry;
-    } else if (step.kind === 'dead') leftover.dead.push({ job: deliveryJob, outcome, spent: step.spent });
+      const occurredAt = occurredAtOf(job);
+      if (status === 'delivered' && occurredAt !== null)
+        metrics.endToEndLatency.record(Math.max(0, now - occurredAt) / 1000, { channel_kind: channelKind });
+      if (step.kind === 'retry') metrics.retries.add(1, { channel_kind: channelKind });
+      else if (step.kind === 'dead') metrics.deadLettered.add(1, { channel_kind: channelKind });
+      if (outcome.kind === 'delivered') delivered.push(delivery.id);
+      else
+        log.warn('delivery not delivered', {
+          deliveryId: delivery.id,
+          eventId: job.eventId,
+          channelId: job.channelId,
+          status,
+          attempt: delivery.attempt,
+          ...(digestId && { digestId }),
+          code: outcome.code,
+          reason: outcome.reason,
+        });
+      leftover.results.push(resultOf(job, delivery, status, outcome, digestId));
+      if (step.kind === 'retry' && digestId === null) {
+        const retry = leftover.retry ?? { userIds: [], delayMs: 0 };
+        retry.userIds.push(...delivery.userIds);
+        retry.delayMs = Math.max(retry.delayMs, step.delayMs);
+        leftover.retry = retry;
+      } else if (step.kind === 'dead')
+        leftover.dead.push({ job: deliveryJobs[index]!, outcome, spent: step.spent });
+    });
+    // One line per platform call, not per person: a call to 1,000 people is one write, not 1,000.
+    if (delivered.length > 0) {
+      const first = settled[0]!;
+      log.info('delivered', {
+        eventId: first.job.eventId,
+        channelId: first.job.channelId,
+        ...(delivered.length === 1
+          ? { deliveryId: delivered[0], attempt: first.delivery.attempt }
+          : { deliveryIds: delivered }),
+        ...(digestId && { digestId }),
+      });
+    }
   }
 
   function defer(
@@ -385,12 +429,12 @@ export function createSender(options: {
         return;
       }
     }
-    const claim = await ledgerSpan('claim', job.deliveryId, () => ledger.claim(job));
-    if (!claim.send) {
+    const [claim] = await ledgerSpan('claim', [job.deliveryId], () => ledger.claim(job, [ownDelivery(job)]));
+    if (!claim?.send) {
       report(job.credentialId, []);
       log.info('delivery already recorded; not sent again', {
         deliveryId: job.deliveryId,
-        status: claim.status,
+        status: claim?.status,
       });
       return;
     }
@@ -399,18 +443,13 @@ export function createSender(options: {
       internalFailure,
     );
     report(job.credentialId, [outcome]);
-    await settle(
-      job,
-      {
-        id: job.deliveryId,
-        attempt: claim.attempt,
-        budgetAttempt: claim.budgetAttempt,
-        userIds: job.recipientUserIds,
-      },
-      timing,
-      outcome,
-      leftover,
-    );
+    const delivery = {
+      id: job.deliveryId,
+      attempt: claim.attempt,
+      budgetAttempt: claim.budgetAttempt,
+      userIds: job.recipientUserIds,
+    };
+    await settle([{ job, delivery, outcome }], timing, leftover);
   }
 
   /** Waits (heartbeating) until `at`; false when the sender is stopping first. */
@@ -463,22 +502,34 @@ export function createSender(options: {
     report(credentialId, outcomes);
   }
 
+  /** Claims a chunk of a per-person job's people, sends to those still to be sent, and records the outcomes. */
   async function deliverToChunk(job: DeliveryJob, userIds: string[], leftover: Leftover) {
-    const pending: Array<PersonalDelivery & { attempt: number; budgetAttempt: number }> = [];
-    for (const userId of userIds) {
+    const batch = userIds.map((userId) => {
       const target = `user:${userId}`;
-      const deliveryId = deliveryIdFor({
+      const id = deliveryIdFor({
         tenantId: job.tenantId,
         eventId: job.eventId,
         channelId: job.channelId,
         target,
       });
-      const claim = await ledgerSpan('claim', deliveryId, () =>
-        ledger.claim(job, { id: deliveryId, target, recipientUserIds: [userId] }),
-      );
+      return { id, target, recipientUserIds: [userId] };
+    });
+    const claims = await ledgerSpan(
+      'claim',
+      batch.map((delivery) => delivery.id),
+      () => ledger.claim(job, batch),
+    );
+    const pending: Array<PersonalDelivery & { attempt: number; budgetAttempt: number }> = [];
+    claims.forEach((claim, index) => {
+      const { id: deliveryId, recipientUserIds } = batch[index]!;
       if (claim.send)
-        pending.push({ userId, deliveryId, attempt: claim.attempt, budgetAttempt: claim.budgetAttempt });
-    }
+        pending.push({
+          userId: recipientUserIds[0]!,
+          deliveryId,
+          attempt: claim.attempt,
+          budgetAttempt: claim.budgetAttempt,
+        });
+    });
     if (pending.length === 0) return [];
     const { result: outcomes, ...timing } = await timed(
       providerCall(job, { 'tidings.recipients': pending.length }, () =>
@@ -486,24 +537,18 @@ export function createSender(options: {
       ),
       (error) => new Map(pending.map(({ userId }) => [userId, internalFailure(error)])),
     );
-    const settled: DeliveryOutcome[] = [];
-    for (const person of pending) {
-      const outcome = outcomes.get(person.userId) ?? internalFailure('no outcome reported');
-      settled.push(outcome);
-      await settle(
-        job,
-        {
-          id: person.deliveryId,
-          attempt: person.attempt,
-          budgetAttempt: person.budgetAttempt,
-          userIds: [person.userId],
-        },
-        timing,
-        outcome,
-        leftover,
-      );
-    }
-    return settled;
+    const settled = pending.map((person) => ({
+      job,
+      delivery: {
+        id: person.deliveryId,
+        attempt: person.attempt,
+        budgetAttempt: person.budgetAttempt,
+        userIds: [person.userId],
+      },
+      outcome: outcomes.get(person.userId) ?? internalFailure('no outcome reported'),
+    }));
+    await settle(settled, timing, leftover);
+    return settled.map(({ outcome }) => outcome);
   }
 
   /** Hands on what is left of a job: retries and deferrals to the retry topic, the dead to the DLQ, results. */
@@ -653,21 +698,21 @@ export function createSender(options: {
     if (rows.length > 1)
       log.info('digest sent', { credentialId, digestId, deliveries: rows.length, outcome: outcome.kind });
     const leftover = emptyLeftover();
-    for (const row of rows) {
-      await settle(
-        row.job,
-        {
+    await settle(
+      rows.map((row) => ({
+        job: row.job,
+        delivery: {
           id: row.id,
           attempt: row.attempt,
           budgetAttempt: row.budgetAttempt,
           userIds: row.job.recipientUserIds,
         },
-        timing,
         outcome,
-        leftover,
-        digestId,
-      );
-    }
+      })),
+      timing,
+      leftover,
+      digestId,
+    );
     const first = rows[0]!.job;
     await handOn(first, credentialId, leftover);
   }
