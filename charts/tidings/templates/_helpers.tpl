@@ -225,6 +225,8 @@ Container ports are the services' defaults, fixed: only the Services' ports are 
   value: {{ $v.dispatcher.providerTimeoutMs | quote }}
 - name: SHUTDOWN_DRAIN_SECONDS
   value: {{ $v.dispatcher.shutdownDrainSeconds | quote }}
+- name: SENDER_CONCURRENCY
+  value: {{ $v.dispatcher.senderConcurrency | quote }}
 {{- else if eq $w.kind "sandbox" }}
 - name: SANDBOX_HOST
   value: 0.0.0.0

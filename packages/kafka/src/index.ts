@@ -145,6 +145,7 @@ export {
   type SizedRecord,
 } from './batches.ts';
 export { isTransientKafkaError, kafkaErrorType } from './errors.ts';
+export { LaneFailure, runInLanes } from './lanes.ts';
 export {
   CRASH_MESSAGES,
   type SuperviseConsumerOptions,

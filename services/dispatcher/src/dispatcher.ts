@@ -22,8 +22,9 @@ import { createLogger, errorMessage } from './log.ts';
 import { createRouter, type Router } from './routing/router.ts';
 import { createChannelHandler, type ProviderEndpoints } from './sending/handlers.ts';
 import { createIdentityDirectory } from './sending/identities.ts';
+import type { SenderLimits } from './sending/limits.ts';
 import type { RetryPolicy } from './sending/retry-policy.ts';
-import { type ChannelHandler, createSender, type Sender, type SenderLimits } from './sending/sender.ts';
+import { type ChannelHandler, createSender, type Sender } from './sending/sender.ts';
 import { createStateMaterialiser } from './state/materialiser.ts';
 import { StateStore } from './state/store.ts';
 

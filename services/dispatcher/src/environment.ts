@@ -17,6 +17,7 @@ import {
 } from '@tidings/providers';
 import { stateTopics } from '@tidings/state';
 import { type DispatcherConfig, type Vendor, vendors } from './dispatcher.ts';
+import { defaultSenderLimits } from './sending/limits.ts';
 import { defaultRetryPolicy } from './sending/retry-policy.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -70,6 +71,8 @@ const schema = z
     RATE_LIMITS: z.enum(['published', 'off']).default('published'),
     /** How long a stopping sender waits for messages being sent to finish. */
     SHUTDOWN_DRAIN_SECONDS: z.coerce.number().positive().max(600).default(20),
+    /** How many jobs of different tickets each sender consumer sends at once. */
+    SENDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(defaultSenderLimits.concurrency),
     /** Multiplies every retry delay, platform hints included: fault scripts shrink time with it. */
     RETRY_DELAY_SCALE: z.coerce.number().positive().max(1000).default(defaultRetryPolicy.delayScale),
   })
@@ -149,6 +152,7 @@ export function loadDispatcherConfig(
     senderLimits: {
       rateLimits: parsed.RATE_LIMITS === 'published',
       drainMs: parsed.SHUTDOWN_DRAIN_SECONDS * 1000,
+      concurrency: parsed.SENDER_CONCURRENCY,
     },
     providers: {
       dingtalk: { baseUrl: parsed.DINGTALK_BASE_URL, apiBaseUrl: parsed.DINGTALK_API_BASE_URL },

@@ -181,3 +181,29 @@ export class CircuitBreaker {
     }
   }
 }
+
+/** How a sender paces itself: the platforms' limits, its circuits, stopping, and how much it does at once. */
+export interface SenderLimits {
+  /** Off only where the platform has none (a sandbox without limits, for throughput runs). */
+  rateLimits: boolean;
+  circuit?: CircuitOptions;
+  /** A digest still being sent after this long is taken to have been abandoned, and is sent again. */
+  staleDigestMs: number;
+  /** How long stopping waits for messages being sent to finish. */
+  drainMs: number;
+  /** Multiplies every rate-limit window: 1 in production; tests shrink time rather than wait a minute. */
+  rateWindowScale: number;
+  /**
+   * How many jobs of different tickets one consumer sends at once (a ticket's own jobs go one after another).
+   * Sending is mostly waiting on the ledger and the platform, so one at a time leaves the process idle.
+   */
+  concurrency: number;
+}
+
+export const defaultSenderLimits: SenderLimits = {
+  rateLimits: true,
+  staleDigestMs: 60_000,
+  drainMs: 20_000,
+  rateWindowScale: 1,
+  concurrency: 8,
+};

@@ -4,6 +4,8 @@ import {
   type Kafka,
   type KafkaMessage,
   type KafkaNames,
+  LaneFailure,
+  runInLanes,
   type SupervisedConsumer,
   type SupervisedConsumerState,
   superviseConsumer,
@@ -36,11 +38,12 @@ import { errorMessage, type Logger } from '../log.ts';
 import { type DigestKind, digestBudgetBytes, isDigestKind } from '../rendering/digest.ts';
 import {
   CircuitBreaker,
-  type CircuitOptions,
   credentialLimits,
+  defaultSenderLimits,
   personLimits,
   RateLimiter,
   type RateWindow,
+  type SenderLimits,
 } from './limits.ts';
 import type { PersonalDelivery } from './personal.ts';
 import { defaultRetryPolicy, nextStep, type RetryPolicy } from './retry-policy.ts';
@@ -64,25 +67,6 @@ export interface Sender {
   /** Its consumers' states by name (`sender.dingtalk`, `sender.dingtalk.retry`), for readiness. */
   consumers(): Record<string, SupervisedConsumerState>;
 }
-
-export interface SenderLimits {
-  /** Off only where the platform has none (a sandbox without limits, for throughput runs). */
-  rateLimits: boolean;
-  circuit?: CircuitOptions;
-  /** A digest still being sent after this long is taken to have been abandoned, and is sent again. */
-  staleDigestMs: number;
-  /** How long stopping waits for messages being sent to finish. */
-  drainMs: number;
-  /** Multiplies every rate-limit window: 1 in production; tests shrink time rather than wait a minute. */
-  rateWindowScale: number;
-}
-
-export const defaultSenderLimits: SenderLimits = {
-  rateLimits: true,
-  staleDigestMs: 60_000,
-  drainMs: 20_000,
-  rateWindowScale: 1,
-};
 
 export const senderGroup = (vendor: string) => `tidings-sender.${vendor}`;
 export const retryGroup = (vendor: string) => `tidings-sender.${vendor}.retry`;
@@ -111,6 +95,15 @@ interface SettledDelivery {
   budgetAttempt: number;
   userIds: string[];
 }
+
+/** A message of a fetched batch, with its job decoded once. */
+interface ReadJob {
+  message: KafkaMessage;
+  decoded: ReturnType<typeof decodeDeliveryJob>;
+}
+
+/** A retry whose due time came only as the sender was stopping: left for the next owner to read. */
+class StoppedBeforeStart extends Error {}
 
 /** `limit`: what holds the message back, for the rate-limit-waits metric. */
 type Gate = { ok: true } | { ok: false; until: number; limit: 'credential' | 'circuit' };
@@ -491,12 +484,15 @@ export function createSender(options: {
       const count = perPerson ? chunk.length : 1;
       const freeAt = rates.freeAt(credentialId, windows, Date.now(), count);
       if (freeAt > Date.now()) metrics.rateLimitWaits.add(chunk.length, { vendor, limit: 'credential' });
-      if (!(await waitUntil(freeAt, heartbeat))) {
+      // Other lanes may take the same credential's slots while this one waits: wait until it has them.
+      let granted = false;
+      while (!granted && (await waitUntil(rates.freeAt(credentialId, windows, Date.now(), count), heartbeat)))
+        granted = rates.tryTake(credentialId, windows, Date.now(), count);
+      if (!granted) {
         // Stopping: the rest were not claimed; they go to the retry topic, due now.
         defer(leftover, people.slice(start), Date.now(), 'stopping');
         break;
       }
-      rates.tryTake(credentialId, windows, Date.now(), count);
       outcomes.push(...(await deliverToChunk(job, chunk, leftover)));
     }
     report(credentialId, outcomes);
@@ -785,7 +781,52 @@ export function createSender(options: {
     await waitUntil(Number(headerValue(message.headers, DUE_AT_HEADER) ?? 0), heartbeat);
   }
 
-  /** Consumes a topic under supervision: a crash restarts the consumer instead of leaving it dead. */
+  /** One job read from a topic: decoded and handed on, or dead-lettered as malformed. */
+  async function handleMessage(
+    source: Consumer,
+    topic: string,
+    partition: number,
+    { message, decoded }: ReadJob,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    // A child of the router's `create` span (or the previous attempt's), from the message headers.
+    await withSpan(
+      `${topic} process`,
+      {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': topic,
+        'messaging.destination.partition.id': String(partition),
+        'messaging.kafka.offset': Number(message.offset),
+        'messaging.consumer.group.name': groupOf(source),
+        'tidings.vendor': vendor,
+      },
+      async (span) => {
+        if (decoded.ok) {
+          span.setAttributes(jobAttributes(decoded.job));
+          await process(decoded.job, message, heartbeat);
+        } else {
+          failSpan(span, 'malformed delivery job');
+          await deadLetterMalformed(message, partition, decoded.reason);
+        }
+      },
+      { kind: SpanKind.CONSUMER, parent: contextFromHeaders(message.headers) },
+    );
+  }
+
+  /**
+   * A job's lane within a fetched batch: its ticket, so updates on one ticket reach a person or a group in
+   * the order they happened, while other tickets' jobs are sent at the same time. An unreadable job is a lane
+   * of its own (it only goes to the DLQ).
+   */
+  function laneOf({ message, decoded }: ReadJob): string {
+    return decoded.ok ? `${decoded.job.tenantId}/${decoded.job.ticketId}` : `offset:${message.offset}`;
+  }
+
+  /**
+   * Consumes a topic under supervision (a crash restarts the consumer instead of leaving it dead), a batch
+   * at a time in lanes, and commits the batch's offsets once everything before them was handed on.
+   */
   function consume(
     source: Consumer,
     topic: string,
@@ -799,37 +840,39 @@ export function createSender(options: {
       subscription: { topics: [topic], fromBeginning: true },
       run: {
         autoCommit: false,
-        eachMessage: async ({ partition, message, heartbeat }) => {
-          await wait(message, heartbeat);
-          // Stopping: leave it uncommitted; whoever owns the partition next reads it again.
-          if (stopping) return;
-          // A child of the router's `create` span (or the previous attempt's), from the message headers.
-          await withSpan(
-            `${topic} process`,
-            {
-              'messaging.system': 'kafka',
-              'messaging.operation.type': 'process',
-              'messaging.destination.name': topic,
-              'messaging.destination.partition.id': String(partition),
-              'messaging.kafka.offset': Number(message.offset),
-              'messaging.consumer.group.name': groupOf(source),
-              'tidings.vendor': vendor,
-            },
-            async (span) => {
-              const decoded = decodeDeliveryJob(message.value);
-              if (decoded.ok) {
-                span.setAttributes(jobAttributes(decoded.job));
-                await process(decoded.job, message, heartbeat);
-              } else {
-                failSpan(span, 'malformed delivery job');
-                await deadLetterMalformed(message, partition, decoded.reason);
-              }
-              await source.commitOffsets([
-                { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-              ]);
-            },
-            { kind: SpanKind.CONSUMER, parent: contextFromHeaders(message.headers) },
-          );
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+          const { partition, messages } = batch;
+          // Resolving moves where the consumer reads next; what is not resolved is fetched again.
+          const commit = async (finished: number) => {
+            if (finished === 0) return;
+            const last = messages[finished - 1]!.offset;
+            resolveOffset(last);
+            await source.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
+          };
+          // Stopping, or the partition moved to another member: leave the rest uncommitted; whoever owns the
+          // partition next reads it again, and the ledger keeps what was sent from being sent twice.
+          const shouldStop = () => stopping || !isRunning() || isStale();
+          let finished: number;
+          try {
+            const read = messages.map((message) => ({ message, decoded: decodeDeliveryJob(message.value) }));
+            finished = await runInLanes(read, {
+              laneOf,
+              concurrency: limits.concurrency,
+              shouldStop,
+              run: async (job) => {
+                await wait(job.message, heartbeat);
+                if (shouldStop()) throw new StoppedBeforeStart();
+                await handleMessage(source, topic, partition, job, heartbeat);
+              },
+            });
+          } catch (error) {
+            if (!(error instanceof LaneFailure)) throw error;
+            await commit(error.finished);
+            if (error.cause instanceof StoppedBeforeStart) return;
+            throw error.cause;
+          }
+          await commit(finished);
         },
       },
       onGaveUp: (error) => {
