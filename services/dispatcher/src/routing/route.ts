@@ -1,8 +1,8 @@
 import { toJson } from '@bufbuild/protobuf';
 import { eventTypeOf, type TicketEvent, TicketEventSchema } from '@tidings/events';
-import type { ChannelState, RecipientRole, RuleState } from '@tidings/state';
+import type { ChannelState, RecipientRole } from '@tidings/state';
 import { type DeliveryJob, deliveryIdFor, groupChannelKinds } from '../jobs.ts';
-import type { StateStore } from '../state/store.ts';
+import type { StateStore, StoredRule } from '../state/store.ts';
 
 /**
  * People per per-person job. Platforms take larger batches (DingTalk 5000, WeCom 1000 a call); this bounds
@@ -20,7 +20,7 @@ function chunk<T>(items: T[], size: number): T[][] {
 export type RuleMismatch = 'disabled' | 'event-type' | 'status-filter' | 'step-filter';
 
 export interface RuleTrace {
-  rule: RuleState;
+  rule: StoredRule;
   matched: boolean;
   mismatch?: RuleMismatch;
   detail?: string;
@@ -97,7 +97,7 @@ export function currentStep(event: TicketEvent): { id: string; name: string } | 
   return step && (step.id || step.name) ? { id: step.id, name: step.name } : undefined;
 }
 
-export function matchRule(event: TicketEvent, rule: RuleState, eventType = eventTypeOf(event)): RuleTrace {
+export function matchRule(event: TicketEvent, rule: StoredRule, eventType = eventTypeOf(event)): RuleTrace {
   if (!rule.enabled) return { rule, matched: false, mismatch: 'disabled', detail: 'the rule is disabled' };
   if (!rule.eventTypes.includes(eventType)) {
     return {
@@ -157,7 +157,7 @@ export function watchersOf(
 /** The user ids a rule's roles, explicit users and services name for this event, in a stable order. */
 export function namedPeople(
   event: TicketEvent,
-  rule: Pick<RuleState, 'roles' | 'userIds' | 'serviceIds' | 'tenantId'>,
+  rule: Pick<StoredRule, 'roles' | 'userIds' | 'serviceIds' | 'tenantId'>,
   state: StateStore,
   watchers: Set<string> = watchersOf(event, state).watchers,
 ): string[] {
@@ -175,7 +175,7 @@ export function namedPeople(
   return [...ids];
 }
 
-function enabledServices(rule: Pick<RuleState, 'serviceIds' | 'tenantId'>, state: StateStore) {
+function enabledServices(rule: Pick<StoredRule, 'serviceIds' | 'tenantId'>, state: StateStore) {
   return rule.serviceIds
     .map((id) => state.notificationService(id))
     .filter((service) => service !== undefined && service.tenantId === rule.tenantId && service.enabled)
@@ -183,7 +183,7 @@ function enabledServices(rule: Pick<RuleState, 'serviceIds' | 'tenantId'>, state
 }
 
 /** The rule's channels: its own and those of its enabled services; disabled services' channels apart. */
-function channelsOf(rule: RuleState, state: StateStore) {
+function channelsOf(rule: StoredRule, state: StateStore) {
   const channels = new Map<string, string | undefined>();
   for (const id of rule.channelIds) channels.set(id, undefined);
   for (const service of enabledServices(rule, state))

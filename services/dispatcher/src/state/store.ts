@@ -5,10 +5,10 @@ import {
   type ChannelState,
   type IdentityPlatform,
   type IdentityState,
+  identityPlatforms,
   identityStateKey,
   type NotificationServiceState,
   type PreferencesState,
-  type ProjectChannelState,
   preferencesStateKey,
   type RuleState,
   type StateTopicName,
@@ -20,6 +20,73 @@ import {
 } from '@tidings/state';
 
 export type ApplyResult = { ok: true } | { ok: false; reason: string };
+
+/**
+ * A rule as the store keeps it: what routing reads. Its name and updatedAt are the subscriptions subgraph's
+ * (nothing here reads them), and its lists are shared, frozen arrays when equal (see Interner).
+ */
+export type StoredRule = Readonly<
+  Omit<
+    RuleState,
+    | 'name'
+    | 'updatedAt'
+    | 'projectIds'
+    | 'eventTypes'
+    | 'roles'
+    | 'userIds'
+    | 'channelIds'
+    | 'serviceIds'
+    | 'statuses'
+    | 'steps'
+  > & {
+    projectIds: readonly string[] | null;
+    eventTypes: readonly RuleState['eventTypes'][number][];
+    roles: readonly RuleState['roles'][number][];
+    userIds: readonly string[];
+    channelIds: readonly string[];
+    serviceIds: readonly string[];
+    statuses: readonly string[];
+    steps: readonly string[];
+  }
+>;
+
+/** A watch as routing reads it. */
+export type StoredWatch = Readonly<Pick<WatchState, 'userId' | 'targetKind' | 'following'>>;
+
+/** A person's id on a platform as the senders read it. */
+export type StoredIdentity = Pick<IdentityState, 'platformUserId' | 'source'>;
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * One copy of each value that repeats across the state: tenant and project ids, locales, time zones, event
+ * types, roles, filters, and the lists made of them. JSON.parse makes a new string (and array) for every
+ * occurrence, which at 100,000 people and 50,000 rules is tens of megabytes of copies. Only values from
+ * small, slowly growing sets go through here, so the pool stays small although it never forgets.
+ */
+class Interner {
+  private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, readonly string[]>();
+
+  string<T extends string | null>(value: T): T {
+    if (value === null) return value;
+    const known = this.strings.get(value);
+    if (known !== undefined) return known as T;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  /** A frozen array shared by every list with these elements in this order. */
+  list<T extends string>(values: readonly T[]): readonly T[] {
+    if (values.length === 0) return EMPTY;
+    const key = values.join('\u0000');
+    const known = this.lists.get(key);
+    if (known !== undefined) return known as readonly T[];
+    const list = Object.freeze(values.map((value) => this.string(value)));
+    this.lists.set(key, list);
+    return list;
+  }
+}
 
 /** A multimap whose buckets disappear when emptied, so removed entities leave no trace behind. */
 class Index<V> {
@@ -52,21 +119,31 @@ class Index<V> {
  * questions the router asks per event, so routing cost does not grow with other tenants' or projects' data.
  */
 export class StateStore {
+  private readonly intern = new Interner();
+  /** `tenant/user` → the person */
   private readonly users = new Map<string, UserState>();
-  private readonly identities = new Map<string, IdentityState>();
+  /** platform → `tenant/user` → the person's id there (the bulk of the identities: one string each) */
+  private readonly platformIds: Record<IdentityPlatform, Map<string, string>> = {
+    dingtalk: new Map(),
+    lark: new Map(),
+    wecom: new Map(),
+  };
+  /** Keys (`tenant/user/platform`) of the ids set by hand; the others were imported. */
+  private readonly handSet = new Set<string>();
   private readonly preferenceEntries = new Map<string, PreferencesState>();
   private readonly channels = new Map<string, ChannelState>();
-  private readonly links = new Map<string, ProjectChannelState>();
+  /** Keys (`tenant/project/channel`) of the project–channel links: routing only asks whether one exists. */
+  private readonly links = new Set<string>();
   private readonly channelKinds = new Map<string, ChannelKindState>();
   private readonly services = new Map<string, NotificationServiceState>();
-  private readonly rules = new Map<string, RuleState>();
-  private readonly watches = new Map<string, WatchState>();
+  private readonly rules = new Map<string, StoredRule>();
+  private readonly watches = new Map<string, StoredWatch & Pick<WatchState, 'tenantId' | 'targetId'>>();
   private readonly templates = new Map<string, TemplateState>();
   private readonly settings = new Map<string, TenantSettingsState>();
   /** `tenant/project` (ALL_PROJECTS for all-project rules) → rules */
-  private readonly rulesByProject = new Index<RuleState>();
+  private readonly rulesByProject = new Index<StoredRule>();
   /** `tenant/kind/target` → watches on that ticket or project */
-  private readonly watchesByTarget = new Index<WatchState>();
+  private readonly watchesByTarget = new Index<StoredWatch>();
   /** tenant → templates */
   private readonly templatesByTenant = new Index<TemplateState>();
   /** Bumps on every applied change; lets tests and probes wait for a change to arrive. */
@@ -92,21 +169,37 @@ export class StateStore {
     }
     // A snapshot replaces the previous one whole, indexes included (a rule may have changed projects).
     this.remove(entity, key);
+    const intern = this.intern;
     switch (entity) {
-      case 'users':
-        this.users.set(key, parsed.data as UserState);
+      case 'users': {
+        const user = parsed.data as UserState;
+        this.users.set(key, {
+          ...user,
+          tenantId: intern.string(user.tenantId),
+          locale: intern.string(user.locale),
+          timeZone: intern.string(user.timeZone),
+        });
         break;
-      case 'identities':
-        this.identities.set(key, parsed.data as IdentityState);
+      }
+      case 'identities': {
+        const identity = parsed.data as IdentityState;
+        this.platformIds[identity.platform].set(
+          personKey(identity.tenantId, identity.userId),
+          identity.platformUserId,
+        );
+        if (identity.source === 'manual') this.handSet.add(key);
         break;
+      }
       case 'preferences':
         this.preferenceEntries.set(key, parsed.data as PreferencesState);
         break;
-      case 'channels':
-        this.channels.set(key, parsed.data as ChannelState);
+      case 'channels': {
+        const channel = parsed.data as ChannelState;
+        this.channels.set(key, { ...channel, tenantId: intern.string(channel.tenantId) });
         break;
+      }
       case 'projectChannels':
-        this.links.set(key, parsed.data as ProjectChannelState);
+        this.links.add(key);
         break;
       case 'channelKinds':
         this.channelKinds.set(key, parsed.data as ChannelKindState);
@@ -115,7 +208,7 @@ export class StateStore {
         this.services.set(key, parsed.data as NotificationServiceState);
         break;
       case 'rules': {
-        const rule = parsed.data as RuleState;
+        const rule = this.storedRule(parsed.data as RuleState);
         this.rules.set(key, rule);
         for (const project of rule.projectIds ?? [ALL_PROJECTS])
           this.rulesByProject.add(`${rule.tenantId}/${project}`, key, rule);
@@ -123,8 +216,19 @@ export class StateStore {
       }
       case 'watches': {
         const watch = parsed.data as WatchState;
-        this.watches.set(key, watch);
-        this.watchesByTarget.add(watchTarget(watch.tenantId, watch.targetKind, watch.targetId), key, watch);
+        const stored = {
+          tenantId: intern.string(watch.tenantId),
+          userId: watch.userId,
+          targetKind: watch.targetKind,
+          targetId: watch.targetId,
+          following: watch.following,
+        };
+        this.watches.set(key, stored);
+        this.watchesByTarget.add(
+          watchTarget(stored.tenantId, stored.targetKind, stored.targetId),
+          key,
+          stored,
+        );
         break;
       }
       case 'templates': {
@@ -140,13 +244,37 @@ export class StateStore {
     return { ok: true };
   }
 
+  private storedRule(rule: RuleState): StoredRule {
+    const intern = this.intern;
+    return {
+      tenantId: intern.string(rule.tenantId),
+      id: rule.id,
+      projectIds: rule.projectIds && intern.list(rule.projectIds),
+      eventTypes: intern.list(rule.eventTypes),
+      roles: intern.list(rule.roles),
+      // Per rule rather than shared: people and channels are many, and pooling them would keep every list ever seen.
+      userIds: rule.userIds.length > 0 ? rule.userIds : EMPTY,
+      channelIds: rule.channelIds.length > 0 ? rule.channelIds : EMPTY,
+      serviceIds: rule.serviceIds.length > 0 ? rule.serviceIds : EMPTY,
+      statuses: intern.list(rule.statuses),
+      steps: intern.list(rule.steps),
+      templateId: rule.templateId,
+      mentionAll: rule.mentionAll,
+      excludeActor: rule.excludeActor,
+      enabled: rule.enabled,
+    };
+  }
+
   user(tenantId: string, userId: string): UserState | undefined {
     return this.users.get(`${tenantId}/${userId}`);
   }
 
   /** A person's hand-set or imported id on a platform. */
-  identity(tenantId: string, userId: string, platform: IdentityPlatform): IdentityState | undefined {
-    return this.identities.get(identityStateKey({ tenantId, userId, platform }));
+  identity(tenantId: string, userId: string, platform: IdentityPlatform): StoredIdentity | undefined {
+    const platformUserId = this.platformIds[platform].get(personKey(tenantId, userId));
+    if (platformUserId === undefined) return undefined;
+    const key = identityStateKey({ tenantId, userId, platform });
+    return { platformUserId, source: this.handSet.has(key) ? 'manual' : 'import' };
   }
 
   /** What the person muted; undefined: nothing. */
@@ -167,7 +295,7 @@ export class StateStore {
     return this.services.get(id);
   }
 
-  rule(ruleId: string): RuleState | undefined {
+  rule(ruleId: string): StoredRule | undefined {
     return this.rules.get(ruleId);
   }
 
@@ -180,7 +308,7 @@ export class StateStore {
   }
 
   /** Rules of the tenant that cover this project (listed or all-project rules). */
-  rulesForProject(tenantId: string, projectId: string): RuleState[] {
+  rulesForProject(tenantId: string, projectId: string): StoredRule[] {
     const listed = this.rulesByProject.values(`${tenantId}/${projectId}`);
     const everywhere =
       projectId === ALL_PROJECTS ? [] : this.rulesByProject.values(`${tenantId}/${ALL_PROJECTS}`);
@@ -188,7 +316,7 @@ export class StateStore {
   }
 
   /** Watches, following or not, on this ticket and on its project. */
-  watchesFor(tenantId: string, ticketId: string, projectId: string): WatchState[] {
+  watchesFor(tenantId: string, ticketId: string, projectId: string): StoredWatch[] {
     return [
       ...this.watchesByTarget.values(watchTarget(tenantId, 'ticket', ticketId)),
       ...this.watchesByTarget.values(watchTarget(tenantId, 'project', projectId)),
@@ -211,7 +339,7 @@ export class StateStore {
   counts() {
     return {
       users: this.users.size,
-      identities: this.identities.size,
+      identities: identityPlatforms.reduce((sum, platform) => sum + this.platformIds[platform].size, 0),
       preferences: this.preferenceEntries.size,
       channels: this.channels.size,
       links: this.links.size,
@@ -230,7 +358,11 @@ export class StateStore {
         this.users.delete(key);
         break;
       case 'identities':
-        this.identities.delete(key);
+        for (const platform of identityPlatforms) {
+          const person = personKeyOf(key, platform);
+          if (person !== undefined) this.platformIds[platform].delete(person);
+        }
+        this.handSet.delete(key);
         break;
       case 'preferences':
         this.preferenceEntries.delete(key);
@@ -274,6 +406,20 @@ export class StateStore {
         break;
     }
   }
+}
+
+/** How the identities are keyed per platform: the person's part of their keys. */
+function personKey(tenantId: string, userId: string): string {
+  return `${tenantId}/${userId}`;
+}
+
+/**
+ * The person part (`tenant/user`) of an identity key `tenant/user/platform`. Read from the key's end, whose
+ * platform is one of three known names, so ids holding a slash do not confuse it.
+ */
+function personKeyOf(key: string, platform: IdentityPlatform): string | undefined {
+  const suffix = `/${platform}`;
+  return key.endsWith(suffix) ? key.slice(0, -suffix.length) : undefined;
 }
 
 function watchTarget(tenantId: string, kind: string, targetId: string): string {
