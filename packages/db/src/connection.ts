@@ -4,6 +4,11 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 /** A drizzle handle over either driver; repositories only ever see this type. */
 export type Database = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
+/** The rows of a raw `db.execute`: postgres-js returns them as the result itself, PGlite in its `rows`. */
+export function executedRows<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
+
 export interface DatabaseHandle {
   db: Database;
   driver: 'postgres' | 'pglite';

@@ -1,7 +1,7 @@
 import type { Producer } from '@tidings/kafka';
 import { asc, inArray, sql } from 'drizzle-orm';
 import { bigserial, jsonb, type PgSchema, text, timestamp } from 'drizzle-orm/pg-core';
-import type { Database } from './connection.ts';
+import { type Database, executedRows } from './connection.ts';
 
 /**
  * Transactional outbox (ARCHITECTURE §3): a service writes its change and the matching state message in
@@ -73,9 +73,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       const lock = await tx.execute(
         sql`select pg_try_advisory_xact_lock(hashtext(${options.lockName})) as locked`,
       );
-      const locked =
-        (lock as unknown as { rows?: Array<{ locked: boolean }> }).rows?.[0]?.locked ??
-        (lock as unknown as Array<{ locked: boolean }>)[0]?.locked;
+      const locked = executedRows<{ locked: boolean }>(lock)[0]?.locked;
       if (!locked) return 0;
       const rows = await tx.select().from(options.table).orderBy(asc(options.table.id)).limit(batchSize);
       if (rows.length === 0) return 0;

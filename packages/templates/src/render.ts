@@ -74,24 +74,36 @@ type Value = { text: string } | { markup: string };
  */
 function formatEventTime(date: Date, timeZone: string): string {
   // As the person set it: ICU would rename Asia/Ho_Chi_Minh to the legacy Asia/Saigon.
-  if (!timeZone) return formatEventTime(date, 'UTC');
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-  } catch {
-    // An unknown zone in a person's settings must not cost them the message.
-    return formatEventTime(date, 'UTC');
-  }
+  const format = eventTimeFormat(timeZone || 'UTC');
+  // An unknown zone in a person's settings must not cost them the message.
+  if (!format) return formatEventTime(date, 'UTC');
   const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${timeZone})`;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${timeZone || 'UTC'})`;
+}
+
+/** Formats by zone: making one costs far more than using it, and there are only a few hundred zones. */
+const eventTimeFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function eventTimeFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = eventTimeFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+    } catch {
+      format = null;
+    }
+    // Unknown zones are remembered too, but only so many: a zone name comes from people's settings.
+    if (format || eventTimeFormats.size < 1_000) eventTimeFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 function nameOf(user: UserRef | undefined, context: RenderContext): string {

@@ -1,4 +1,4 @@
-import type { Database } from '@tidings/db';
+import { type Database, executedRows } from '@tidings/db';
 import type { DeliveryOutcome } from '@tidings/providers';
 import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { DeliveryJob } from '../jobs.ts';
@@ -71,37 +71,20 @@ export class DeliveryLedger {
    */
   async claim(job: DeliveryJob, batch: readonly JobDelivery[]): Promise<ClaimResult[]> {
     if (batch.length === 0) return [];
-    // Rows are locked in id order, so two senders claiming overlapping people cannot deadlock.
-    const values = uniqueById(batch)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((delivery) => ({
-        id: delivery.id,
-        tenantId: job.tenantId,
-        eventId: job.eventId,
-        eventType: job.eventType,
-        projectId: job.projectId,
-        ticketId: job.ticketId,
-        channelId: job.channelId,
-        channelKind: job.channelKind,
-        credentialId: job.credentialId,
-        target: delivery.target,
-        recipientUserIds: delivery.recipientUserIds,
-        status: 'sending' as const,
-        attempts: 1,
-      }));
-    const claimed = await this.db
-      .insert(deliveries)
-      .values(values)
-      .onConflictDoUpdate({
-        target: deliveries.id,
-        set: { attempts: sql`${deliveries.attempts} + 1`, updatedAt: sql`now()` },
-        setWhere: sql`${deliveries.status} in ('sending', 'retrying')`,
-      })
-      .returning({
-        id: deliveries.id,
-        attempts: deliveries.attempts,
-        retryFromAttempt: deliveries.retryFromAttempt,
-      });
+    const claimed = executedRows<{ id: string; attempts: number; retry_from_attempt: number }>(
+      await this.db.execute(sql`
+        insert into ${deliveries} as d (id, tenant_id, event_id, event_type, project_id, ticket_id, channel_id,
+          channel_kind, credential_id, target, recipient_user_ids, status, attempts)
+        select c.id, ${job.tenantId}, ${job.eventId}, ${job.eventType}, ${job.projectId}, ${job.ticketId},
+          ${job.channelId}, ${job.channelKind}, ${job.credentialId}, c.target, c."recipientUserIds", 'sending', 1
+        from jsonb_to_recordset(${JSON.stringify(uniqueById(batch))}::jsonb)
+          as c(id text, target text, "recipientUserIds" jsonb)
+        -- Rows are locked in id order, so two senders claiming overlapping people cannot deadlock.
+        order by c.id
+        on conflict (id) do update set attempts = d.attempts + 1, updated_at = now()
+          where d.status in ('sending', 'retrying')
+        returning id, attempts, retry_from_attempt`),
+    );
     const byId = new Map(claimed.map((row) => [row.id, row]));
     const skipped = batch.filter((delivery) => !byId.has(delivery.id)).map((delivery) => delivery.id);
     const statuses =
@@ -118,7 +101,7 @@ export class DeliveryLedger {
     return batch.map((delivery): ClaimResult => {
       const row = byId.get(delivery.id);
       return row
-        ? { send: true, attempt: row.attempts, budgetAttempt: row.attempts - row.retryFromAttempt }
+        ? { send: true, attempt: row.attempts, budgetAttempt: row.attempts - row.retry_from_attempt }
         : { send: false, status: statuses.get(delivery.id) ?? 'delivered' };
     });
   }
