@@ -7,6 +7,7 @@ export type {
   IHeaders,
   KafkaMessage,
   Producer,
+  TopicMessages,
   Transaction,
 } from 'kafkajs';
 export { Kafka };

@@ -1,6 +1,7 @@
 import { type Database, executedRows } from '@tidings/db';
 import type { DeliveryOutcome } from '@tidings/providers';
 import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { coalesce } from '../coalesce.ts';
 import type { DeliveryJob } from '../jobs.ts';
 import { type DeliveryStatus, deliveries, deliveryAttempts } from './schema.ts';
 
@@ -19,6 +20,12 @@ export interface JobDelivery {
   id: string;
   target: string;
   recipientUserIds: string[];
+}
+
+/** One job's deliveries to claim. */
+interface ClaimRequest {
+  job: DeliveryJob;
+  batch: readonly JobDelivery[];
 }
 
 /** One attempt to record: which delivery, when and how long, what the platform said and what follows. */
@@ -56,29 +63,83 @@ export interface QueuedDelivery {
   budgetAttempt: number;
 }
 
+/** Rows and statements a claim or a record may carry: well under PostgreSQL's parameter and size limits. */
+const MAX_ROWS_PER_STATEMENT = 1_000;
+
 export class DeliveryLedger {
   private readonly db: Database;
+  /** Concurrent claims (the sender's lanes) share one statement while another is out: see `coalesce`. */
+  private readonly claimTogether: (request: ClaimRequest) => Promise<ClaimResult[]>;
+  private readonly recordTogether: (attempts: readonly RecordedAttempt[]) => Promise<DeliveryStatus[]>;
+
   constructor(db: Database) {
     this.db = db;
+    this.claimTogether = coalesce({
+      run: (requests) => this.claimAll(requests),
+      sizeOf: (request) => request.batch.length,
+      maxSize: MAX_ROWS_PER_STATEMENT,
+    });
+    this.recordTogether = coalesce({
+      run: (requests) => this.recordAll(requests),
+      sizeOf: (attempts) => attempts.length,
+      maxSize: MAX_ROWS_PER_STATEMENT,
+    });
   }
 
   /**
    * Marks deliveries of one job (the job's own, or some people's of a per-person job) as being sent and says,
-   * for each in order, whether to send it: one statement for all of them. A delivery already delivered,
-   * failed or dead is not sent again (a duplicate job, or a re-read after a crash). One left in `sending` by
-   * a crash, or waiting in `retrying`, is sent again, under the same provider idempotency key where the
-   * platform has one.
+   * for each in order, whether to send it. A delivery already delivered, failed or dead is not sent again (a
+   * duplicate job, or a re-read after a crash); nor is one another caller is claiming at the same moment. One
+   * left in `sending` by a crash, or waiting in `retrying`, is sent again, under the same provider
+   * idempotency key where the platform has one.
    */
-  async claim(job: DeliveryJob, batch: readonly JobDelivery[]): Promise<ClaimResult[]> {
-    if (batch.length === 0) return [];
+  claim(job: DeliveryJob, batch: readonly JobDelivery[]): Promise<ClaimResult[]> {
+    return batch.length === 0 ? Promise.resolve([]) : this.claimTogether({ job, batch });
+  }
+
+  /**
+   * Records attempts and each delivery's resulting status, in order; all or none of them. A delivery that
+   * failed for good keeps its job, so it can be replayed; a queued one keeps it for the digest that sends it.
+   */
+  record(attempts: readonly RecordedAttempt[]): Promise<DeliveryStatus[]> {
+    return attempts.length === 0 ? Promise.resolve([]) : this.recordTogether(attempts);
+  }
+
+  /** Claims for several jobs as one statement; the deliveries of each request come back in its order. */
+  private async claimAll(requests: readonly ClaimRequest[]): Promise<ClaimResult[][]> {
+    const seen = new Set<string>();
+    const rows = requests.flatMap(({ job, batch }) =>
+      batch.flatMap((delivery) => {
+        // The first claim of a delivery id wins; a second in the same statement would fail it.
+        if (seen.has(delivery.id)) return [];
+        seen.add(delivery.id);
+        return [
+          {
+            id: delivery.id,
+            target: delivery.target,
+            recipientUserIds: delivery.recipientUserIds,
+            tenantId: job.tenantId,
+            eventId: job.eventId,
+            eventType: job.eventType,
+            projectId: job.projectId,
+            ticketId: job.ticketId,
+            channelId: job.channelId,
+            channelKind: job.channelKind,
+            credentialId: job.credentialId,
+          },
+        ];
+      }),
+    );
+    // The rows travel as one JSON parameter: one round trip, and no statement text that grows with them.
     const claimed = executedRows<{ id: string; attempts: number; retry_from_attempt: number }>(
       await this.db.execute(sql`
         insert into ${deliveries} as d (id, tenant_id, event_id, event_type, project_id, ticket_id, channel_id,
           channel_kind, credential_id, target, recipient_user_ids, status, attempts)
-        select c.id, ${job.tenantId}, ${job.eventId}, ${job.eventType}, ${job.projectId}, ${job.ticketId},
-          ${job.channelId}, ${job.channelKind}, ${job.credentialId}, c.target, c."recipientUserIds", 'sending', 1
-        from jsonb_to_recordset(${JSON.stringify(uniqueById(batch))}::jsonb)
-          as c(id text, target text, "recipientUserIds" jsonb)
+        select c.id, c."tenantId", c."eventId", c."eventType", c."projectId", c."ticketId", c."channelId",
+          c."channelKind", c."credentialId", c.target, c."recipientUserIds", 'sending', 1
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as c(id text, target text,
+          "recipientUserIds" jsonb, "tenantId" text, "eventId" text, "eventType" text, "projectId" text,
+          "ticketId" text, "channelId" text, "channelKind" text, "credentialId" text)
         -- Rows are locked in id order, so two senders claiming overlapping people cannot deadlock.
         order by c.id
         on conflict (id) do update set attempts = d.attempts + 1, updated_at = now()
@@ -86,7 +147,7 @@ export class DeliveryLedger {
         returning id, attempts, retry_from_attempt`),
     );
     const byId = new Map(claimed.map((row) => [row.id, row]));
-    const skipped = batch.filter((delivery) => !byId.has(delivery.id)).map((delivery) => delivery.id);
+    const skipped = [...seen].filter((id) => !byId.has(id));
     const statuses =
       skipped.length === 0
         ? new Map<string, DeliveryStatus>()
@@ -98,22 +159,23 @@ export class DeliveryLedger {
                 .where(inArray(deliveries.id, skipped))
             ).map((row) => [row.id, row.status]),
           );
-    return batch.map((delivery): ClaimResult => {
-      const row = byId.get(delivery.id);
-      return row
-        ? { send: true, attempt: row.attempts, budgetAttempt: row.attempts - row.retry_from_attempt }
-        : { send: false, status: statuses.get(delivery.id) ?? 'delivered' };
-    });
+    const given = new Set<string>();
+    return requests.map(({ batch }) =>
+      batch.map((delivery): ClaimResult => {
+        const row = byId.get(delivery.id);
+        if (row && !given.has(delivery.id)) {
+          given.add(delivery.id);
+          return { send: true, attempt: row.attempts, budgetAttempt: row.attempts - row.retry_from_attempt };
+        }
+        // Claimed by another caller of this statement: being sent now, by them.
+        return { send: false, status: row ? 'sending' : (statuses.get(delivery.id) ?? 'delivered') };
+      }),
+    );
   }
 
-  /**
-   * Records attempts and each delivery's resulting status, in order, as one statement (so all or none of
-   * them is recorded). A delivery that failed for good keeps its job, so it can be replayed; a queued one
-   * keeps it for the digest that sends it.
-   */
-  async record(attempts: readonly RecordedAttempt[]): Promise<DeliveryStatus[]> {
-    if (attempts.length === 0) return [];
-    const rows = attempts.map(({ deliveryId, number, startedAt, durationMs, outcome, step, job }) => {
+  /** Records several callers' attempts as one statement; each caller's statuses come back in its order. */
+  private async recordAll(requests: ReadonlyArray<readonly RecordedAttempt[]>): Promise<DeliveryStatus[][]> {
+    const rows = requests.flat().map(({ deliveryId, number, startedAt, durationMs, outcome, step, job }) => {
       const status = statusAfter(outcome, step);
       const delivered = outcome.kind === 'delivered';
       return {
@@ -133,7 +195,7 @@ export class DeliveryLedger {
         job: status === 'failed' || status === 'dead' || status === 'queued' ? job : null,
       };
     });
-    // The rows travel as one JSON parameter: one round trip, and no statement text that grows with them.
+    // One statement, so every attempt and status in it is recorded, or none.
     await this.db.execute(sql`
       with recorded as (
         select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
@@ -158,7 +220,8 @@ export class DeliveryLedger {
         job = recorded.job
       from recorded
       where d.id = recorded.delivery_id`);
-    return rows.map((row) => row.status);
+    let next = 0;
+    return requests.map((attempts) => attempts.map(() => rows[next++]!.status));
   }
 
   /**
@@ -337,12 +400,6 @@ function statusAfter(outcome: DeliveryOutcome, step: AttemptStep): DeliveryStatu
   if (outcome.kind === 'permanent') return 'failed';
   if (!step.retryAt) return 'dead';
   return step.waitInQueue ? 'queued' : 'retrying';
-}
-
-/** The first of each id: a job naming a person twice still claims their delivery once. */
-function uniqueById(batch: readonly JobDelivery[]): JobDelivery[] {
-  const seen = new Set<string>();
-  return batch.filter((delivery) => !seen.has(delivery.id) && seen.add(delivery.id));
 }
 
 /** Rows in the order of `ids`, as deliveries to send (rows without a job cannot be sent and are left out). */

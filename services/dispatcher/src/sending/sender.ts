@@ -5,10 +5,13 @@ import {
   type KafkaMessage,
   type KafkaNames,
   LaneFailure,
+  MAX_SEND_BYTES,
+  recordBytes,
   runInLanes,
   type SupervisedConsumer,
   type SupervisedConsumerState,
   superviseConsumer,
+  type TopicMessages,
 } from '@tidings/kafka';
 import type { DeliveryOutcome } from '@tidings/providers';
 import type { ChannelKind } from '@tidings/state';
@@ -22,6 +25,7 @@ import {
   traceHeaders,
   withSpan,
 } from '@tidings/telemetry';
+import { coalesce } from '../coalesce.ts';
 import {
   type DeliveryJob,
   type DeliveryResult,
@@ -74,6 +78,13 @@ const DUE_AT_HEADER = 'tidings-due-at';
 /** How many deliveries waiting for one credential are considered for one digest. */
 const DIGEST_CANDIDATES = 200;
 const SWEEP_MS = 30_000;
+/**
+ * How long the broker may hold a fetch that finds nothing new. Jobs arrive in the router's transactions, and
+ * a read-committed fetch parked on a partition is not always woken when a transaction commits: it waits out
+ * this time (kafkajs's default is 5 s), which would be the delay of the next job. Ten empty fetches a second
+ * cost next to nothing.
+ */
+const FETCH_MAX_WAIT_MS = 100;
 
 /** What one pass over a job leaves to do: retries and deferrals for the retry topic, the dead, the results. */
 interface Leftover {
@@ -95,6 +106,30 @@ interface SettledDelivery {
   budgetAttempt: number;
   userIds: string[];
 }
+
+/** Messages for the same topic in one entry, in the order given. */
+function mergeByTopic(topicMessages: readonly TopicMessages[]): TopicMessages[] {
+  const byTopic = new Map<string, TopicMessages['messages']>();
+  for (const { topic, messages } of topicMessages) {
+    if (messages.length === 0) continue;
+    const list = byTopic.get(topic);
+    if (list) list.push(...messages);
+    else byTopic.set(topic, [...messages]);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/** A message as `recordBytes` sizes it (headers given as strings or buffers). */
+const sizedRecord = (message: TopicMessages['messages'][number]) => ({
+  key: message.key ?? null,
+  value: message.value,
+  headers: Object.fromEntries(
+    Object.entries(message.headers ?? {}).filter(
+      (entry): entry is [string, string | Buffer] =>
+        typeof entry[1] === 'string' || Buffer.isBuffer(entry[1]),
+    ),
+  ),
+});
 
 /** A message of a fetched batch, with its job decoded once. */
 interface ReadJob {
@@ -173,12 +208,30 @@ export function createSender(options: {
   const consumer = options.kafka.consumer({
     groupId: topics.group(senderGroup(vendor)),
     readUncommitted: false,
+    maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
   });
   const retryConsumer = options.kafka.consumer({
     groupId: topics.group(retryGroup(vendor)),
     readUncommitted: false,
+    maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
   });
   const producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  // Lanes hand on at the same time: their messages share requests instead of queueing for the producer,
+  // which has one in flight. A caller's messages travel in one request, so their order holds.
+  const produce = coalesce<TopicMessages[], void>({
+    run: async (callers) => {
+      const topicMessages = mergeByTopic(callers.flat());
+      if (topicMessages.length > 0) await producer.sendBatch({ acks: -1, topicMessages });
+      return callers.map(() => undefined);
+    },
+    sizeOf: (topicMessages) =>
+      topicMessages.reduce(
+        (size, { messages }) =>
+          size + messages.reduce((sum, message) => sum + recordBytes(sizedRecord(message)), 0),
+        0,
+      ),
+    maxSize: MAX_SEND_BYTES,
+  });
   const rates = new RateLimiter();
   const circuits = new CircuitBreaker(limits.circuit);
   const digestKinds = (Object.keys(digestBudgetBytes) as DigestKind[]).filter(
@@ -592,7 +645,7 @@ export function createSender(options: {
         })),
       });
     }
-    if (messages.length > 0) await producer.sendBatch({ acks: -1, topicMessages: messages });
+    if (messages.length > 0) await produce(messages);
   }
 
   async function process(
@@ -763,17 +816,18 @@ export function createSender(options: {
     reason: string,
   ): Promise<void> {
     log.error('malformed delivery job dead-lettered', { partition, offset: message.offset, reason });
-    await producer.send({
-      topic: topics.dlq(vendor),
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: { 'tidings-dlq-reason': reason, 'tidings-original-offset': message.offset },
-        },
-      ],
-    });
+    await produce([
+      {
+        topic: topics.dlq(vendor),
+        messages: [
+          {
+            key: message.key,
+            value: message.value,
+            headers: { 'tidings-dlq-reason': reason, 'tidings-original-offset': message.offset },
+          },
+        ],
+      },
+    ]);
   }
 
   /** Waits for a retry's due time, heartbeating so the group does not think this consumer died. */
