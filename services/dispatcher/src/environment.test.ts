@@ -37,7 +37,7 @@ describe('dispatcher environment', () => {
     expect(loadDispatcherConfig({ KAFKA_BROKERS: 'k:9092' }).senderLimits).toEqual({
       rateLimits: true,
       drainMs: 20_000,
-      concurrency: 8,
+      concurrency: 32,
     });
   });
 
