@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { mintDevelopmentToken } from '@tidings/auth';
+import { dispatcherProcessEnv } from '../services/dispatcher/src/runtime.ts';
 import { startInfrastructure } from './infra/index.ts';
 import { repoRoot } from './infra/process.ts';
 
@@ -81,6 +82,7 @@ const services: ServiceSpec[] = [
       ...shared,
       ...platforms,
       ...metrics('dispatcher'),
+      ...dispatcherProcessEnv,
       HEALTH_PORT: String(ports.dispatcher),
       GRAPHQL_PORT: String(ports.deliveries),
     },

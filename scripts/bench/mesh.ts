@@ -10,6 +10,7 @@ import { ensureTopics, kafkaNames } from '@tidings/kafka';
 import { stateTopics } from '@tidings/state';
 import type { Kafka, Producer } from 'kafkajs';
 import postgres from 'postgres';
+import { dispatcherProcessEnv } from '../../services/dispatcher/src/runtime.ts';
 import { createRunDatabase } from '../faults/ledger.ts';
 import { Service } from '../faults/processes.ts';
 import { SandboxClient } from '../faults/sandbox.ts';
@@ -227,8 +228,10 @@ export class BenchRun {
         RATE_LIMITS: 'off',
         ...METRICS_ANYWHERE,
         SHUTDOWN_DRAIN_SECONDS: '5',
+        // Started as production starts it (the same V8 flags and malloc setting).
+        ...dispatcherProcessEnv,
         ...(options.cpuProfileDir && {
-          NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.cpuProfileDir}`,
+          NODE_OPTIONS: `${dispatcherProcessEnv.NODE_OPTIONS} --cpu-prof --cpu-prof-dir=${options.cpuProfileDir}`,
         }),
       },
       readyUrl: `http://127.0.0.1:${healthPort}/readyz`,

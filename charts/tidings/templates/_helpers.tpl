@@ -161,6 +161,13 @@ Container ports are the services' defaults, fixed: only the Services' ports are 
   value: {{ join "," $v.kafka.brokers | quote }}
 {{ include "tidings.secretEnv" (dict "name" "DATABASE_URL" "secret" (include "tidings.databaseSecretName" $root) "key" (include "tidings.databaseSecretKey" $root)) }}
 {{- end }}
+{{- if eq $w.kind "dispatcher" }}
+{{- /* The same as services/dispatcher/src/runtime.ts (dispatcherProcessEnv), which says why each. */}}
+- name: NODE_OPTIONS
+  value: "--max-semi-space-size=8 --expose-gc"
+- name: MALLOC_TRIM_THRESHOLD_
+  value: "131072"
+{{- end }}
 {{- if or (eq $w.kind "dispatcher") (eq .name "channels") }}
 {{ include "tidings.secretEnv" (dict "name" "TIDINGS_KEYRING" "secret" $secret "key" $keys.keyring) }}
 {{- include "tidings.providerEnv" $root }}

@@ -283,6 +283,10 @@ export function createDispatcher(config: DispatcherConfig) {
             replay: { producer: replayProducer, names },
           });
         }
+        // Catching up parsed and validated every state message; a mostly idle dispatcher would keep that
+        // garbage's pages indefinitely, so collect it once now. `gc` exists with --expose-gc, which every
+        // dispatcher process starts with (runtime.ts); elsewhere (tests) it does not, and nothing happens.
+        (globalThis as { gc?: () => void }).gc?.();
         status = 'ready';
         log.info('dispatcher ready', { components: config.components, graphqlUrl: subgraph?.url ?? null });
         return { graphqlUrl: subgraph?.url ?? null };
