@@ -284,9 +284,12 @@ export function createDispatcher(config: DispatcherConfig) {
           });
         }
         // Catching up parsed and validated every state message; a mostly idle dispatcher would keep that
-        // garbage's pages indefinitely, so collect it once now. `gc` exists with --expose-gc, which every
-        // dispatcher process starts with (runtime.ts); elsewhere (tests) it does not, and nothing happens.
-        (globalThis as { gc?: () => void }).gc?.();
+        // garbage's pages indefinitely, so collect it once now. `last-resort` is V8's memory-reducing
+        // collection: it also compacts the old generation and gives the freed pages back (a plain one
+        // leaves ~70 MB more resident). `gc` exists with --expose-gc, which every dispatcher process
+        // starts with (runtime.ts); elsewhere (tests) it does not, and nothing happens.
+        const gc = (globalThis as { gc?: (options: object) => void }).gc;
+        gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
         status = 'ready';
         log.info('dispatcher ready', { components: config.components, graphqlUrl: subgraph?.url ?? null });
         return { graphqlUrl: subgraph?.url ?? null };
