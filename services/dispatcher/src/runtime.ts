@@ -5,18 +5,19 @@
  * most 300 MB resident with 100,000 people, 10,000 channels and 50,000 rules), and each setting here was
  * measured against that with scripts/bench/run.ts memory:
  *
- * - `--max-semi-space-size=8`: Node 24's V8 lets each of the young generation's semi-spaces grow to 64 MB
- *   on a machine with a few GB, and never gives the pages back: loading the modules alone grows it, and it
- *   then holds ~100 MB of RSS for nothing. The dispatcher's garbage is small and short-lived (one message,
- *   one job at a time), so 8 MB semi-spaces cost little scavenging.
- * - `--expose-gc`: the dispatcher runs one full collection once it has caught up (see createDispatcher's
- *   start): catching up parses and validates every state message, and a mostly idle dispatcher would
- *   otherwise keep that garbage's pages indefinitely.
- * - `MALLOC_TRIM_THRESHOLD_`: a fixed threshold turns off glibc's dynamic mmap threshold, under which the
- *   Kafka fetch buffers of catching up (megabytes each, freed together) come from the main heap and leave
- *   it fragmented at ~80 MB; with it they are mapped and unmapped, and free memory is returned.
+ * - `--max-semi-space-size=16`: on a machine with a few GB, Node 24's V8 lets each of the young
+ *   generation's semi-spaces grow to 64 MB, and keeps the pages once grown: while catching up, and again
+ *   under load, that is up to ~130 MB resident for garbage that is small and short-lived here (one message,
+ *   one job at a time). 16 MB semi-spaces bound it at 32 MB; catching up peaks ~100 MB lower.
+ * - `--expose-gc`: the dispatcher runs one memory-reducing collection once it has caught up (see
+ *   createDispatcher's start): catching up parses and validates every state message, and a mostly idle
+ *   dispatcher would otherwise keep that garbage's pages (~100 MB at issue 8's sizes) indefinitely.
+ * - `MALLOC_TRIM_THRESHOLD_`: setting it turns off glibc's dynamic mmap threshold, which rises while
+ *   catching up (Kafka responses and socket buffers of 128 KB and more, freed in bulk) until such buffers
+ *   come from the main malloc heap; that heap then stays fragmented at ~65 MB once they are freed. With it,
+ *   they are mapped and unmapped, and the main heap ends at ~18 MB.
  */
 export const dispatcherProcessEnv = {
-  NODE_OPTIONS: '--max-semi-space-size=8 --expose-gc',
+  NODE_OPTIONS: '--max-semi-space-size=16 --expose-gc',
   MALLOC_TRIM_THRESHOLD_: '131072',
 } as const;
