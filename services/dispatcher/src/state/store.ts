@@ -114,19 +114,56 @@ class Index<V> {
 }
 
 /**
+ * Something per person: tenant → user id → value. The inner keys are the people's own id strings, so
+ * 100,000 people cost no `tenant/user` key strings (a map keyed by those would hold one per person).
+ */
+class People<V> {
+  private readonly tenants = new Map<string, Map<string, V>>();
+  size = 0;
+
+  get(tenantId: string, userId: string): V | undefined {
+    return this.tenants.get(tenantId)?.get(userId);
+  }
+
+  set(tenantId: string, userId: string, value: V): void {
+    let entries = this.tenants.get(tenantId);
+    if (!entries) {
+      entries = new Map();
+      this.tenants.set(tenantId, entries);
+    }
+    if (!entries.has(userId)) this.size++;
+    entries.set(userId, value);
+  }
+
+  /**
+   * Forgets the person of a `tenant/user` key (a tombstone's). Ids may hold slashes, so each split is tried
+   * against the tenants and people known.
+   */
+  deleteKey(key: string): void {
+    for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) {
+      const entries = this.tenants.get(key.slice(0, slash));
+      if (entries?.delete(key.slice(slash + 1))) {
+        this.size--;
+        if (entries.size === 0) this.tenants.delete(key.slice(0, slash));
+        return;
+      }
+    }
+  }
+}
+
+/**
  * The dispatcher's in-memory copy of the configuration the subgraphs publish (ARCHITECTURE §3). Pure: the
  * materialiser feeds it state-topic messages; routing, explain and sending read it. Indexed for the
  * questions the router asks per event, so routing cost does not grow with other tenants' or projects' data.
  */
 export class StateStore {
   private readonly intern = new Interner();
-  /** `tenant/user` → the person */
-  private readonly users = new Map<string, UserState>();
-  /** platform → `tenant/user` → the person's id there (the bulk of the identities: one string each) */
-  private readonly platformIds: Record<IdentityPlatform, Map<string, string>> = {
-    dingtalk: new Map(),
-    lark: new Map(),
-    wecom: new Map(),
+  private readonly users = new People<UserState>();
+  /** platform → the person's id there (the bulk of the identities: one string each) */
+  private readonly platformIds: Record<IdentityPlatform, People<string>> = {
+    dingtalk: new People(),
+    lark: new People(),
+    wecom: new People(),
   };
   /** Keys (`tenant/user/platform`) of the ids set by hand; the others were imported. */
   private readonly handSet = new Set<string>();
@@ -173,20 +210,25 @@ export class StateStore {
     switch (entity) {
       case 'users': {
         const user = parsed.data as UserState;
-        this.users.set(key, {
-          ...user,
-          tenantId: intern.string(user.tenantId),
+        const tenantId = intern.string(user.tenantId);
+        this.users.set(tenantId, user.id, {
+          tenantId,
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          phone: user.phone,
           locale: intern.string(user.locale),
           timeZone: intern.string(user.timeZone),
+          updatedAt: user.updatedAt,
         });
         break;
       }
       case 'identities': {
         const identity = parsed.data as IdentityState;
-        this.platformIds[identity.platform].set(
-          personKey(identity.tenantId, identity.userId),
-          identity.platformUserId,
-        );
+        const tenantId = intern.string(identity.tenantId);
+        // The person's own id string when they are known already, rather than a copy per platform.
+        const userId = this.users.get(tenantId, identity.userId)?.id ?? identity.userId;
+        this.platformIds[identity.platform].set(tenantId, userId, identity.platformUserId);
         if (identity.source === 'manual') this.handSet.add(key);
         break;
       }
@@ -266,12 +308,12 @@ export class StateStore {
   }
 
   user(tenantId: string, userId: string): UserState | undefined {
-    return this.users.get(`${tenantId}/${userId}`);
+    return this.users.get(tenantId, userId);
   }
 
   /** A person's hand-set or imported id on a platform. */
   identity(tenantId: string, userId: string, platform: IdentityPlatform): StoredIdentity | undefined {
-    const platformUserId = this.platformIds[platform].get(personKey(tenantId, userId));
+    const platformUserId = this.platformIds[platform].get(tenantId, userId);
     if (platformUserId === undefined) return undefined;
     const key = identityStateKey({ tenantId, userId, platform });
     return { platformUserId, source: this.handSet.has(key) ? 'manual' : 'import' };
@@ -355,12 +397,12 @@ export class StateStore {
   private remove(entity: StateTopicName, key: string): void {
     switch (entity) {
       case 'users':
-        this.users.delete(key);
+        this.users.deleteKey(key);
         break;
       case 'identities':
         for (const platform of identityPlatforms) {
           const person = personKeyOf(key, platform);
-          if (person !== undefined) this.platformIds[platform].delete(person);
+          if (person !== undefined) this.platformIds[platform].deleteKey(person);
         }
         this.handSet.delete(key);
         break;
@@ -406,11 +448,6 @@ export class StateStore {
         break;
     }
   }
-}
-
-/** How the identities are keyed per platform: the person's part of their keys. */
-function personKey(tenantId: string, userId: string): string {
-  return `${tenantId}/${userId}`;
 }
 
 /**
