@@ -60,9 +60,10 @@ const EMPTY: readonly never[] = Object.freeze([]);
 
 /**
  * One copy of each value that repeats across the state: tenant and project ids, locales, time zones, event
- * types, roles, filters, and the lists made of them. JSON.parse makes a new string (and array) for every
- * occurrence, which at 100,000 people and 50,000 rules is tens of megabytes of copies. Only values from
- * small, slowly growing sets go through here, so the pool stays small although it never forgets.
+ * types, roles and filters, and the lists of event types, roles and filters rules name. JSON.parse makes a
+ * new string (and array) for every occurrence, which at 100,000 people and 50,000 rules is tens of
+ * megabytes of copies. Only values from small, slowly growing sets go through here, so the pool stays small
+ * although it never forgets.
  */
 class Interner {
   private readonly strings = new Map<string, string>();
@@ -291,10 +292,11 @@ export class StateStore {
     return {
       tenantId: intern.string(rule.tenantId),
       id: rule.id,
-      projectIds: rule.projectIds && intern.list(rule.projectIds),
+      projectIds: rule.projectIds && rule.projectIds.map((id) => intern.string(id)),
       eventTypes: intern.list(rule.eventTypes),
       roles: intern.list(rule.roles),
-      // Per rule rather than shared: people and channels are many, and pooling them would keep every list ever seen.
+      // Per rule rather than shared: projects, people and channels are many, and a pool of their lists
+      // would keep every list ever seen.
       userIds: rule.userIds.length > 0 ? rule.userIds : EMPTY,
       channelIds: rule.channelIds.length > 0 ? rule.channelIds : EMPTY,
       serviceIds: rule.serviceIds.length > 0 ? rule.serviceIds : EMPTY,
