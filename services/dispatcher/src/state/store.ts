@@ -292,7 +292,7 @@ export class StateStore {
     return {
       tenantId: intern.string(rule.tenantId),
       id: rule.id,
-      projectIds: rule.projectIds && rule.projectIds.map((id) => intern.string(id)),
+      projectIds: rule.projectIds === null ? null : rule.projectIds.map((id) => intern.string(id)),
       eventTypes: intern.list(rule.eventTypes),
       roles: intern.list(rule.roles),
       // Per rule rather than shared: projects, people and channels are many, and a pool of their lists
