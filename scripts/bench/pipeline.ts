@@ -9,7 +9,8 @@
 //   delivered person (over the last messages the sandbox keeps), token fetches (the sandbox's counters).
 // latency: events at a fixed rate for `duration` seconds while the dispatcher runs; each event tells the
 //   sentinel person once per channel, and the sentinel's inbox at the sandbox gives event time → receipt.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Service } from '../faults/processes.ts';
 import { freePort, sleep } from '../infra/process.ts';
@@ -105,6 +106,69 @@ function cpuAndMemoryRows(
   ]);
 }
 
+/** CPU seconds so far: the whole machine's (busy, all cores), PostgreSQL's (every backend) and Kafka's broker. */
+interface MachineCpu {
+  machine: number;
+  postgres: number;
+  kafka: number;
+}
+
+function sampleMachineCpu(): MachineCpu {
+  // /proc/stat's first line: cpu user nice system idle iowait irq softirq steal, in clock ticks (1/100 s).
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const sample: MachineCpu = {
+    machine: ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / 100,
+    postgres: 0,
+    kafka: 0,
+  };
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let command: string;
+    try {
+      command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    const group = command.startsWith('postgres')
+      ? 'postgres'
+      : command.includes('kafka.Kafka')
+        ? 'kafka'
+        : null;
+    if (!group) continue;
+    try {
+      sample[group] += sampleProcess(Number(entry)).cpuSeconds;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return sample;
+}
+
+/** Where the machine's CPU went while the dispatcher worked: what else the cores were busy with. */
+function machineCpuRows(prefix: string, before: MachineCpu, after: MachineCpu, seconds: number): Row[] {
+  const share = (field: keyof MachineCpu) => (100 * (after[field] - before[field])) / seconds;
+  return [
+    {
+      key: `${prefix}.machine.cpu`,
+      label: `machine CPU, every process (of one core; ${cpus().length} cores)`,
+      value: share('machine'),
+      unit: '%',
+    },
+    {
+      key: `${prefix}.postgres.cpu`,
+      label: 'PostgreSQL CPU (of one core)',
+      value: share('postgres'),
+      unit: '%',
+    },
+    { key: `${prefix}.kafka.cpu`, label: 'Kafka broker CPU (of one core)', value: share('kafka'), unit: '%' },
+  ];
+}
+
 /** Stops the dispatcher processes so that their CPU profiles are written, and summarises them. */
 async function stopAndProfile(mesh: Mesh): Promise<string[]> {
   await Promise.all([mesh.router.stop(30_000), mesh.sender.stop(30_000)]);
@@ -122,6 +186,8 @@ export async function throughput(env: BenchEnv, options: PipelineOptions): Promi
   try {
     const began = Date.now();
     const before = { router: sampleProcess(router.pid!), sender: sampleProcess(sender.pid!) };
+    const machineBefore = sampleMachineCpu();
+    let machineAfter = machineBefore;
     const writesBefore = await run.postgresWrites();
     // Until every delivery is recorded, or nothing moved for 30 s.
     // CPU is read at the last poll that saw progress, so a stall at the end does not dilute it.
@@ -134,6 +200,7 @@ export async function throughput(env: BenchEnv, options: PipelineOptions): Promi
       if (now > delivered) {
         movedAt = Date.now();
         after = { router: sampleProcess(router.pid!), sender: sampleProcess(sender.pid!) };
+        machineAfter = sampleMachineCpu();
       }
       delivered = now;
     }
@@ -217,6 +284,7 @@ export async function throughput(env: BenchEnv, options: PipelineOptions): Promi
         ],
         drainSeconds,
       ),
+      ...machineCpuRows('throughput', machineBefore, machineAfter, drainSeconds),
       {
         key: 'throughput.pgWritesPerDelivery',
         label: 'PostgreSQL rows written per delivery (ins + upd)',
@@ -296,6 +364,7 @@ export async function latency(env: BenchEnv, options: PipelineOptions): Promise<
     };
     const poller = setInterval(() => void poll().catch(() => {}), 1_000);
     const before = { router: sampleProcess(router.pid!), sender: sampleProcess(sender.pid!) };
+    const machineBefore = sampleMachineCpu();
     const began = Date.now();
     let next = 0;
     // Every 10 ms, the events due by then (one send per tick): a steady rate, not bursts per second.
@@ -311,6 +380,7 @@ export async function latency(env: BenchEnv, options: PipelineOptions): Promise<
     }
     const seconds = (Date.now() - began) / 1000;
     const after = { router: sampleProcess(router.pid!), sender: sampleProcess(sender.pid!) };
+    const machineAfter = sampleMachineCpu();
     // Wait for the stragglers (up to 30 s), then read the sentinel's inbox once more.
     const expected = (total - warmUp) * world.kinds.length;
     for (const deadline = Date.now() + 30_000; latencies.size < expected && Date.now() < deadline; )
@@ -404,6 +474,7 @@ export async function latency(env: BenchEnv, options: PipelineOptions): Promise<
           ],
           seconds,
         ),
+        ...machineCpuRows('latency', machineBefore, machineAfter, seconds),
       ],
       notes: profile,
     };

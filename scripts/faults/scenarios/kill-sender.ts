@@ -5,17 +5,20 @@
 // were in flight when the sender died.
 //
 // The bound on webhook duplicates. Per vendor, a sender process runs two consumers (new jobs, due retries),
-// and kafkajs hands each one message at a time (eachMessage, one partition at a time), so it holds at most
-// two jobs; a webhook job is one send. For each job the sender claims the delivery in the ledger (status
-// `sending`), sends, records the outcome, and only then commits the job's offset. Killed before the record,
-// the row stays `sending` and the offset uncommitted: the restarted sender reads the job again, claims it
-// again (a `sending` row is sent again, by design) and sends once more, which is a duplicate when the first
-// send had reached the receiver. Killed after the record, the re-read job finds the row settled and sends
-// nothing. So every duplicate is a send whose row was `sending` when a sender died, and each such row gives
-// at most one extra send per death:
-//     webhook duplicates ≤ Σ over deaths of (webhook rows in `sending` right after the death) ≤ 2 × deaths.
+// and each sends up to SENDER_CONCURRENCY jobs of different tickets at once (lanes), so it holds at most
+// 2 × SENDER_CONCURRENCY jobs; a webhook job is one send. For each job the sender claims the delivery in the
+// ledger (status `sending`), sends, records the outcome, and only then commits the job's offset. Killed before
+// the record, the row stays `sending` and the offset uncommitted: the restarted sender reads the job again,
+// claims it again (a `sending` row is sent again, by design) and sends once more, which is a duplicate when
+// the first send had reached the receiver (it carries the same x-tidings-delivery-id header, for receivers that
+// dedupe). Killed after the record, the re-read job finds the row settled and sends nothing. So every
+// duplicate is a send whose row was `sending` when a sender died, and each such row gives at most one extra
+// send per death:
+//     webhook duplicates ≤ Σ over deaths of (webhook rows in `sending` right after the death)
+//                        ≤ 2 × SENDER_CONCURRENCY × deaths.
 // The middle term is measured (the ledger is read after each kill, before the restart) and is the check;
 // the right-hand term is checked too, so a change in the sender's concurrency shows up here.
+import { defaultSenderLimits } from '../../../services/dispatcher/src/sending/limits.ts';
 import { eq, le } from '../harness.ts';
 import type { ScenarioResult } from '../report.ts';
 import { range, type Scenario, waitUntil, withHarness } from './common.ts';
@@ -68,9 +71,9 @@ export const killSender: Scenario = {
         },
         {
           key: 'inflight.bound',
-          label: 'webhook sends in flight ≤ 2 per death',
+          label: `webhook sends in flight ≤ ${2 * defaultSenderLimits.concurrency} per death (2 consumers × SENDER_CONCURRENCY)`,
           value: harness.inFlight.webhook,
-          check: le(2 * harness.inFlight.deaths),
+          check: le(2 * defaultSenderLimits.concurrency * harness.inFlight.deaths),
         },
       );
       return {
