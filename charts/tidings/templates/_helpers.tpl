@@ -164,7 +164,7 @@ Container ports are the services' defaults, fixed: only the Services' ports are 
 {{- if eq $w.kind "dispatcher" }}
 {{- /* The same as services/dispatcher/src/runtime.ts (dispatcherProcessEnv), which says why each. */}}
 - name: NODE_OPTIONS
-  value: "--max-semi-space-size=16 --expose-gc"
+  value: "--expose-gc"
 - name: MALLOC_TRIM_THRESHOLD_
   value: "131072"
 {{- end }}

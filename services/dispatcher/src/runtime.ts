@@ -3,12 +3,8 @@
  * values (charts/tidings/templates/_helpers.tpl, tidings.env), and the local mesh and the benchmarks spread
  * this object into the processes they start. The dispatcher holds its whole state in memory (issue 8: at
  * most 300 MB resident with 100,000 people, 10,000 channels and 50,000 rules), and each setting here was
- * measured against that with scripts/bench/run.ts memory:
+ * measured against that with scripts/bench/run.ts memory (and throughput, which they leave as it was):
  *
- * - `--max-semi-space-size=16`: on a machine with a few GB, Node 24's V8 lets each of the young
- *   generation's semi-spaces grow to 64 MB, and keeps the pages once grown: while catching up, and again
- *   under load, that is up to ~130 MB resident for garbage that is small and short-lived here (one message,
- *   one job at a time). 16 MB semi-spaces bound it at 32 MB; catching up peaks ~100 MB lower.
  * - `--expose-gc`: the dispatcher runs one memory-reducing collection once it has caught up (see
  *   createDispatcher's start): catching up parses and validates every state message, and a mostly idle
  *   dispatcher would otherwise keep that garbage's pages (~100 MB at issue 8's sizes) indefinitely.
@@ -18,6 +14,6 @@
  *   they are mapped and unmapped, and the main heap ends at ~18 MB.
  */
 export const dispatcherProcessEnv = {
-  NODE_OPTIONS: '--max-semi-space-size=16 --expose-gc',
+  NODE_OPTIONS: '--expose-gc',
   MALLOC_TRIM_THRESHOLD_: '131072',
 } as const;
