@@ -213,7 +213,7 @@ describe('one event, one trace', () => {
     const inTrace = () =>
       telemetry.spans.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
     // The job's process span is the sender's outermost: it ends last, after the record and the commit.
-    await waitFor('the delivery recorded, and the job\'s span ended', () =>
+    await waitFor("the delivery recorded, and the job's span ended", () =>
       inTrace().some((span) => span.name === `${prefix}tidings.deliveries.dingtalk.v1 process`),
     );
 
