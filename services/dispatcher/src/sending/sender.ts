@@ -918,6 +918,9 @@ export function createSender(options: {
                 await wait(job.message, heartbeat);
                 if (shouldStop()) throw new StoppedBeforeStart();
                 await handleMessage(source, topic, partition, job, heartbeat);
+                // A batch can take longer than the session timeout; kafkajs heartbeats only when asked
+                // (it sends one at most every heartbeatInterval however often it is asked).
+                await heartbeat();
               },
             });
           } catch (error) {
