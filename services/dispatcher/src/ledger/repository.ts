@@ -113,21 +113,7 @@ export class DeliveryLedger {
         // The first claim of a delivery id wins; a second in the same statement would fail it.
         if (seen.has(delivery.id)) return [];
         seen.add(delivery.id);
-        return [
-          {
-            id: delivery.id,
-            target: delivery.target,
-            recipientUserIds: delivery.recipientUserIds,
-            tenantId: job.tenantId,
-            eventId: job.eventId,
-            eventType: job.eventType,
-            projectId: job.projectId,
-            ticketId: job.ticketId,
-            channelId: job.channelId,
-            channelKind: job.channelKind,
-            credentialId: job.credentialId,
-          },
-        ];
+        return [identifyingColumns(job, delivery)];
       }),
     );
     // The rows travel as one JSON parameter: one round trip, and no statement text that grows with them.
@@ -233,17 +219,7 @@ export class DeliveryLedger {
     const [row] = await this.db
       .insert(deliveries)
       .values({
-        id: job.deliveryId,
-        tenantId: job.tenantId,
-        eventId: job.eventId,
-        eventType: job.eventType,
-        projectId: job.projectId,
-        ticketId: job.ticketId,
-        channelId: job.channelId,
-        channelKind: job.channelKind,
-        credentialId: job.credentialId,
-        target: job.target,
-        recipientUserIds: job.recipientUserIds,
+        ...identifyingColumns(job, ownDelivery(job)),
         status: 'queued',
         job,
         nextAttemptAt: dueAt,
@@ -392,6 +368,23 @@ export class DeliveryLedger {
       };
     });
   }
+}
+
+/** What a ledger row says of its delivery from the start: whose, which event and channel, to whom. */
+function identifyingColumns(job: DeliveryJob, delivery: JobDelivery) {
+  return {
+    id: delivery.id,
+    target: delivery.target,
+    recipientUserIds: delivery.recipientUserIds,
+    tenantId: job.tenantId,
+    eventId: job.eventId,
+    eventType: job.eventType,
+    projectId: job.projectId,
+    ticketId: job.ticketId,
+    channelId: job.channelId,
+    channelKind: job.channelKind,
+    credentialId: job.credentialId,
+  };
 }
 
 /** The status an attempt leaves its delivery in. */
